@@ -1,0 +1,99 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strictFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "openli-appliance",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "openli-appliance", targets: ["openli-appliance"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPcap",
+            providers: [.apt(["libpcap-dev"])]
+        ),
+        .target(name: "Packets", swiftSettings: strictFeatures),
+        .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
+        .target(name: "ETSI", swiftSettings: strictFeatures),
+        .target(
+            name: "Warrants",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictFeatures
+        ),
+        .target(
+            name: "Collector",
+            dependencies: [
+                "CPcap", "Packets", "Protocols", "ETSI", "Warrants",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictFeatures
+        ),
+        .target(
+            name: "Mediator",
+            dependencies: [
+                "ETSI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictFeatures
+        ),
+        .target(
+            name: "Appliance",
+            dependencies: [
+                "Packets", "Protocols", "ETSI", "Warrants", "Collector", "Mediator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictFeatures
+        ),
+        .executableTarget(
+            name: "openli-appliance",
+            dependencies: [
+                "Appliance", "Warrants",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictFeatures
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["Packets", "ETSI"],
+            path: "Tests/TestSupport",
+            swiftSettings: strictFeatures
+        ),
+        .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: strictFeatures),
+        .testTarget(
+            name: "ProtocolsTests",
+            dependencies: ["Protocols", "Packets", "TestSupport"],
+            swiftSettings: strictFeatures
+        ),
+        .testTarget(name: "ETSITests", dependencies: ["ETSI", "TestSupport"], swiftSettings: strictFeatures),
+        .testTarget(name: "WarrantsTests", dependencies: ["Warrants", "TestSupport"], swiftSettings: strictFeatures),
+        .testTarget(
+            name: "CollectorTests",
+            dependencies: ["Collector", "Packets", "Protocols", "ETSI", "Warrants", "TestSupport"],
+            swiftSettings: strictFeatures
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["TestSupport"],
+            swiftSettings: strictFeatures
+        ),
+    ]
+)

@@ -1,0 +1,131 @@
+import Collector
+import Dispatch
+import ETSI
+import Logging
+import Mediator
+import Warrants
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `openli-appliance run`: loads the warrants, captures, follows sessions, encodes, and hands every record to the
+/// agencies; with files only, it ends when the files are read and every record is delivered.
+public enum ApplianceRunner {
+    /// Exit status when records could not be delivered before the drain timeout.
+    public static let undeliveredExitStatus: Int32 = 3
+
+    /// Runs to completion and returns the exit status. Throws for bad input (exit 2) and runtime failures (exit 1).
+    public static func run(_ options: RunOptions, logger: Logger) throws(ApplianceError) -> Int32 {
+        guard !options.pcapFiles.isEmpty || !options.interfaces.isEmpty else {
+            throw ApplianceError(.usage, "run: give at least one --pcap FILE or --interface NAME")
+        }
+        try validateIdentifier(options.operatorIdentifier, flag: "--operator-id")
+        try validateIdentifier(options.networkElementIdentifier, flag: "--network-element-id")
+        guard access(options.databasePath, F_OK) == 0 else {
+            throw ApplianceError(
+                .usage, "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)")
+        }
+        let plan = try loadPlan(options)
+        let sources = try openSources(options)
+        logger.info(
+            "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(sources.count) sources"
+        )
+        if plan.radiusServers.isEmpty {
+            logger.warning("run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match")
+        }
+        let mediator = Mediator(
+            endpoints: plan.agencies.map { agency in
+                [
+                    HandoverEndpoint(agency: agency.name, interface: "HI2", host: agency.hi2.host, port: Int(agency.hi2.port)),
+                    HandoverEndpoint(agency: agency.name, interface: "HI3", host: agency.hi3.host, port: Int(agency.hi3.port)),
+                ]
+            },
+            retrySeconds: options.retrySeconds,
+            queueLimitBytes: options.queueLimitBytes,
+            logger: logger
+        )
+        for agency in plan.agencies where agency.plaintext {
+            logger.warning("run: agency \(agency.name) is configured for plaintext handover")
+        }
+        mediator.start()
+        defer { mediator.shutdown() }
+        let pipeline = Pipeline(
+            plan: plan,
+            settings: PipelineSettings(
+                shards: options.shards, sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000)
+        )
+        let signals = SignalTrap(stop: pipeline.stopRequested, logger: logger)
+        defer { signals.cancel() }
+        let progress = ProgressLine(counters: pipeline.counters)
+        let started = monotonicSeconds()
+        let result = pipeline.run(sources: sources, sink: MediatorSink(mediator: mediator))
+        progress?.stop()
+        let undelivered = mediator.drain(timeoutSeconds: options.drainTimeoutSeconds)
+        let summary = RunSummary(
+            result: result, handovers: mediator.statistics(), undelivered: undelivered,
+            seconds: monotonicSeconds() - started)
+        writeError(summary.text)
+        if let error = result.captureError {
+            throw ApplianceError(.runtime, "run: capture failed: \(error)")
+        }
+        if !undelivered.isEmpty {
+            let total = undelivered.reduce(0) { $0 + $1.records }
+            logger.error("run: \(total) records were not delivered within \(options.drainTimeoutSeconds) s")
+            return undeliveredExitStatus
+        }
+        return 0
+    }
+
+    private static func loadPlan(_ options: RunOptions) throws(ApplianceError) -> InterceptPlan {
+        let snapshot: StoreSnapshot
+        do {
+            let store = try WarrantStore(path: options.databasePath, actor: AuditActor.current(arguments: ["run"]))
+            snapshot = try store.snapshot()
+        } catch {
+            throw ApplianceError(error, command: "run")
+        }
+        do {
+            return try InterceptPlan(
+                snapshot: snapshot, operatorIdentifier: options.operatorIdentifier,
+                networkElementIdentifier: options.networkElementIdentifier, profile: .current)
+        } catch {
+            throw ApplianceError(.usage, "run: \(error.description)")
+        }
+    }
+
+    private static func openSources(_ options: RunOptions) throws(ApplianceError) -> [PcapSource] {
+        var sources: [PcapSource] = []
+        do {
+            for file in options.pcapFiles { sources.append(try PcapSource(file: file)) }
+        } catch {
+            throw ApplianceError(.usage, "run: --pcap \(error.description)")
+        }
+        do {
+            for name in options.interfaces {
+                sources.append(try PcapSource(interface: name, bufferMegabytes: options.captureBufferMegabytes))
+            }
+        } catch {
+            throw ApplianceError(.runtime, "run: --interface \(error.description)")
+        }
+        for source in sources where source.linkType == nil {
+            throw ApplianceError(.usage, "run: \(source.name): link type \(source.dataLinkType) is not supported")
+        }
+        return sources
+    }
+
+    private static func validateIdentifier(_ value: String, flag: String) throws(ApplianceError) {
+        let printable = value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        guard (1...16).contains(value.utf8.count), printable else {
+            throw ApplianceError(.usage, "run: \(flag) \"\(value)\" must be 1-16 printable characters without spaces")
+        }
+    }
+
+    private static func monotonicSeconds() -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds) / 1_000_000_000
+    }
+}

@@ -1,0 +1,30 @@
+/// Everything `openli-appliance run` was asked to do.
+public struct RunOptions: Sendable {
+    /// The warrant store.
+    public var databasePath: String
+    /// pcap or pcapng files, read in order, as fast as possible.
+    public var pcapFiles: [String] = []
+    /// Live interfaces, captured until SIGINT/SIGTERM.
+    public var interfaces: [String] = []
+    /// PSHeader operatorIdentifier (1-16 characters).
+    public var operatorIdentifier = "openli"
+    /// PSHeader networkElementIdentifier (1-16 characters).
+    public var networkElementIdentifier = "appliance"
+    /// Classification threads.
+    public var shards = 1
+    /// Sessions with no accounting for this many seconds are ended (0: never).
+    public var sessionIdleTimeoutSeconds: Int64 = 86_400
+    /// Seconds between connection attempts to an agency that is down.
+    public var retrySeconds: Int64 = 5
+    /// How long a file run waits at its end for agencies to take what is queued.
+    public var drainTimeoutSeconds: Int64 = 300
+    /// Kernel capture buffer per live interface, in MiB.
+    public var captureBufferMegabytes = 64
+    /// Bytes queued in memory per handover connection before the pipeline waits.
+    public var queueLimitBytes = 64 << 20
+
+    /// Options with defaults for a store.
+    public init(databasePath: String) {
+        self.databasePath = databasePath
+    }
+}

@@ -1,0 +1,65 @@
+import Collector
+import Mediator
+
+/// The text `run` prints to standard error when it ends: packets, sessions, records per LIID, handover and every
+/// drop or parse error by cause.
+struct RunSummary {
+    var result: PipelineResult
+    var handovers: [(HandoverEndpoint, HandoverStatistics)]
+    var undelivered: [Mediator.Undelivered]
+    var seconds: Double
+
+    var text: String {
+        var lines: [String] = ["openli-appliance run: summary"]
+        let capture = result.capture
+        let rate = seconds > 0 ? Int(Double(capture.packets) / seconds) : 0
+        lines.append("  packets      \(capture.packets) in \(formatted(seconds)) s (\(rate) packets/s)")
+        lines.append("  sessions     \(sessionLine(result.sessions))")
+        lines.append("  control      \(capture.controlPackets) RADIUS packets, \(capture.reassembled) reassembled")
+        let iris = result.intercepts.reduce(0) { $0 + $1.iris }
+        let ccs = result.intercepts.reduce(0) { $0 + $1.ccs }
+        lines.append("  records      \(result.records) (IRI \(iris), CC \(ccs)), \(result.bytes) bytes")
+        for intercept in result.intercepts {
+            let types = intercept.irisByType
+            lines.append(
+                "  LIID \(intercept.liid): IRI \(intercept.iris) (BEGIN \(types[1]), CONTINUE \(types[3]), "
+                    + "END \(types[2]), REPORT \(types[4])), CC \(intercept.ccs), CINs \(intercept.cins.count)")
+        }
+        for (endpoint, stats) in handovers {
+            lines.append(
+                "  handover     \(endpoint.label): \(stats.recordsSent) records sent, \(stats.bytesSent) bytes, "
+                    + "\(stats.connects) connects, \(stats.connectFailures) failed attempts, "
+                    + "\(stats.disconnects) disconnects")
+        }
+        lines.append("  drops        \(dropLine(capture))")
+        lines.append("  parse errors \(causes(capture.controlErrors))")
+        for left in undelivered {
+            lines.append("  UNDELIVERED  \(left.records) records for \(left.endpoint.label)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func sessionLine(_ sessions: SessionStatistics) -> String {
+        "opened \(sessions.opened), stopped \(sessions.stopped), silent log-offs \(sessions.silentLogoffs), "
+            + "expired \(sessions.expired), NAS restarts \(sessions.nasRestarts), open \(sessions.open), "
+            + "unpaired responses \(sessions.unpairedResponses), unknown sessions \(sessions.unknownSessions)"
+    }
+
+    private func dropLine(_ capture: CaptureStatistics) -> String {
+        var parts = ["kernel \(capture.kernelDrops)"]
+        if capture.unsupportedLinkType > 0 { parts.append("unsupported link type \(capture.unsupportedLinkType)") }
+        parts.append("undecodable: \(causes(capture.undecodable))")
+        return parts.joined(separator: ", ")
+    }
+
+    private func causes(_ counts: [String: Int]) -> String {
+        if counts.isEmpty { return "none" }
+        return counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    private func formatted(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    }
+}

@@ -1,0 +1,129 @@
+import CPcap
+import Packets
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libpcap handle: a pcap or pcapng file, or a live interface (non-blocking, polled by the capture thread).
+public final class PcapSource {
+    /// What one read produced.
+    public enum ReadResult: Equatable {
+        /// A frame was handed to the body.
+        case frame
+        /// No frame is waiting (live capture only).
+        case idle
+        /// The file is finished.
+        case end
+    }
+
+    private let handle: OpaquePointer
+    /// The file path or interface name.
+    public let name: String
+    /// Whether this is a live interface.
+    public let isLive: Bool
+    /// The frames' link type, nil when libpcap reports one we cannot decode.
+    public let linkType: LinkType?
+    /// libpcap's numeric link type, for messages.
+    public let dataLinkType: Int32
+    /// The file's size in bytes (0 for live capture).
+    public let fileSize: Int64
+
+    /// Opens a pcap or pcapng file.
+    public init(file path: String) throws(CaptureError) {
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
+        guard
+            let opened = pcap_open_offline_with_tstamp_precision(
+                path, UInt32(PCAP_TSTAMP_PRECISION_MICRO), &errorBuffer)
+        else {
+            throw CaptureError(source: path, reason: Self.message(errorBuffer))
+        }
+        handle = opened
+        name = path
+        isLive = false
+        dataLinkType = pcap_datalink(opened)
+        linkType = LinkType(dlt: dataLinkType)
+        var info = stat()
+        fileSize = stat(path, &info) == 0 ? Int64(info.st_size) : 0
+    }
+
+    /// Opens a live interface in promiscuous, non-blocking mode with a kernel buffer of `bufferMegabytes`.
+    public init(interface: String, bufferMegabytes: Int) throws(CaptureError) {
+        var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
+        guard let created = pcap_create(interface, &errorBuffer) else {
+            throw CaptureError(source: interface, reason: Self.message(errorBuffer))
+        }
+        pcap_set_snaplen(created, 262_144)
+        pcap_set_promisc(created, 1)
+        pcap_set_timeout(created, 100)
+        pcap_set_buffer_size(created, Int32(clamping: max(1, bufferMegabytes) << 20))
+        let status = pcap_activate(created)
+        if status < 0 {
+            let reason = String(cString: pcap_geterr(created))
+            pcap_close(created)
+            throw CaptureError(source: interface, reason: reason)
+        }
+        if pcap_setnonblock(created, 1, &errorBuffer) != 0 {
+            pcap_close(created)
+            throw CaptureError(source: interface, reason: Self.message(errorBuffer))
+        }
+        handle = created
+        name = interface
+        isLive = true
+        dataLinkType = pcap_datalink(created)
+        linkType = LinkType(dlt: dataLinkType)
+        fileSize = 0
+    }
+
+    deinit {
+        pcap_close(handle)
+    }
+
+    /// Reads one frame and hands its bytes (valid only during the call) and capture time to `body`.
+    public func read(_ body: (UnsafeRawBufferPointer, Int64) -> Void) throws(CaptureError) -> ReadResult {
+        var header: UnsafeMutablePointer<pcap_pkthdr>?
+        var data: UnsafePointer<UInt8>?
+        switch pcap_next_ex(handle, &header, &data) {
+        case 1:
+            guard let header, let data else { return .idle }
+            let time = Int64(header.pointee.ts.tv_sec) * 1_000_000 + Int64(header.pointee.ts.tv_usec)
+            body(UnsafeRawBufferPointer(start: data, count: Int(header.pointee.caplen)), time)
+            return .frame
+        case 0:
+            return .idle
+        case -2:
+            return .end
+        default:
+            throw CaptureError(source: name, reason: String(cString: pcap_geterr(handle)))
+        }
+    }
+
+    /// How far into the file reading has got, in bytes (0 for live capture).
+    public var filePosition: Int64 {
+        guard !isLive, let file = pcap_file(handle) else { return 0 }
+        return Int64(ftell(file))
+    }
+
+    /// The descriptor to poll for a live interface, nil when it cannot be polled.
+    public var selectableDescriptor: Int32? {
+        let descriptor = pcap_get_selectable_fd(handle)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    /// Packets the kernel dropped (live capture), nil when libpcap cannot tell.
+    public var kernelDrops: UInt64? {
+        guard isLive else { return nil }
+        var statistics = pcap_stat()
+        guard pcap_stats(handle, &statistics) == 0 else { return nil }
+        return UInt64(statistics.ps_drop) + UInt64(statistics.ps_ifdrop)
+    }
+
+    private static func message(_ buffer: [CChar]) -> String {
+        let bytes = buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

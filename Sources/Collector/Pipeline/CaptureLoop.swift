@@ -1,0 +1,224 @@
+import ETSI
+import Packets
+import Protocols
+import Synchronization
+
+/// The capture thread: reads every source in turn, decodes each frame once, applies session-protocol packets to the
+/// session tracker in capture order, and hands every other frame to the shard its address pair hashes to.
+///
+/// Frames are copied once into the shard's current batch; a batch is handed over when full, when the match table
+/// changes (so that the packets before and after a session event are classified against the right sessions), and
+/// when a live source goes idle.
+public final class CaptureLoop: @unchecked Sendable {
+    private let sources: [PcapSource]
+    private let shards: [Shard]
+    private let tracker: IPSessionTracker
+    private let inbox: SequencerInbox
+    private let trackerLane: Int
+    private let counters: PipelineCounters
+    private let stop: StopSignal
+    private let batchFrames: Int
+    private let frameArenaBytes: Int
+    private let controlAddresses: Set<IPAddress>
+    private var reassembler = IPv4Reassembler()
+    private var table: MatchTable
+    private var current: [FrameBatch?]
+    private var freeIRIBatches: BoundedQueue<RecordBatch>
+    /// What was seen, by cause; read after `run()` returns.
+    public private(set) var statistics = CaptureStatistics()
+
+    /// Creates the loop. `stop` ends live capture (and file reading) early when set.
+    public init(
+        sources: [PcapSource],
+        shards: [Shard],
+        tracker: IPSessionTracker,
+        plan: InterceptPlan,
+        inbox: SequencerInbox,
+        counters: PipelineCounters,
+        stop: StopSignal,
+        batchFrames: Int = 256
+    ) {
+        self.sources = sources
+        self.shards = shards
+        self.tracker = tracker
+        self.inbox = inbox
+        self.counters = counters
+        self.stop = stop
+        self.batchFrames = batchFrames
+        frameArenaBytes = batchFrames * 1600
+        trackerLane = shards.count
+        controlAddresses = Set(plan.radiusServers.map(\.address))
+        table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers)
+        current = Array(repeating: nil, count: shards.count)
+        freeIRIBatches = BoundedQueue(capacity: 8)
+        for _ in 0..<8 { freeIRIBatches.push(RecordBatch(owner: shards.count, records: 64, arenaBytes: 16_384)) }
+        counters.fileSize.store(sources.reduce(0) { $0 + $1.fileSize }, ordering: .relaxed)
+    }
+
+    /// Returns an IRI batch after the sequencer is done with it.
+    public func recycle(_ batch: RecordBatch) {
+        freeIRIBatches.push(batch)
+    }
+
+    /// Reads every source to its end (files) or until `stop` is set (live), then closes the shards' inputs and the
+    /// tracker's lane. Throws when a source fails; what was read before is still delivered.
+    public func run() throws(CaptureError) {
+        defer { finish() }
+        var finishedBytes: Int64 = 0
+        for source in sources where !source.isLive {
+            try readFile(source, finishedBytes: finishedBytes)
+            finishedBytes += source.fileSize
+            counters.filePosition.store(finishedBytes, ordering: .relaxed)
+            if stop.isRequested { return }
+        }
+        let live = sources.filter(\.isLive)
+        if !live.isEmpty { try readLive(live) }
+    }
+
+    private func readFile(_ source: PcapSource, finishedBytes: Int64) throws(CaptureError) {
+        var count = 0
+        while try source.read({ frame, time in handle(frame, time: time, linkType: source.linkType) }) == .frame {
+            count += 1
+            if count & 0x3FF == 0 {
+                counters.filePosition.store(finishedBytes + source.filePosition, ordering: .relaxed)
+                if stop.isRequested { return }
+            }
+        }
+    }
+
+    private func readLive(_ sources: [PcapSource]) throws(CaptureError) {
+        var poller = LivePoller(sources: sources)
+        while !stop.isRequested {
+            var got = false
+            for source in sources {
+                var burst = 0
+                while burst < 1024,
+                    try source.read({ frame, time in handle(frame, time: time, linkType: source.linkType) }) == .frame
+                {
+                    burst += 1
+                }
+                got = got || burst > 0
+            }
+            if !got {
+                handOverAll()
+                statistics.kernelDrops = sources.reduce(0) { $0 + ($1.kernelDrops ?? 0) }
+                poller.wait(milliseconds: 100)
+            }
+        }
+    }
+
+    private func handle(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType?) {
+        statistics.packets += 1
+        counters.packets.add(1, ordering: .relaxed)
+        counters.bytes.add(frame.count, ordering: .relaxed)
+        guard let linkType else {
+            statistics.unsupportedLinkType += 1
+            return
+        }
+        let packet: DecodedPacket
+        do {
+            packet = try PacketDecoder.decode(frame, linkType: linkType)
+        } catch {
+            statistics.undecodable[error.description, default: 0] += 1
+            return
+        }
+        tracker.advance(to: time)
+        if tracker.tableChanged { refreshTable() }
+        if packet.fragment != nil,
+            controlAddresses.contains(packet.source) || controlAddresses.contains(packet.destination)
+        {
+            reassembleControl(frame, packet: packet, time: time)
+        } else if packet.transportProtocol == 17,
+            table.isControl(
+                source: packet.source, sourcePort: packet.sourcePort, destination: packet.destination,
+                destinationPort: packet.destinationPort)
+        {
+            let payload = UnsafeRawBufferPointer(
+                rebasing: frame[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)])
+            control(payload, packet: packet, time: time)
+            return
+        }
+        dispatch(frame, packet: packet, time: time)
+    }
+
+    private func reassembleControl(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
+        let ip = UnsafeRawBufferPointer(rebasing: frame[packet.ipOffset..<(packet.ipOffset + packet.ipLength)])
+        guard let datagram = reassembler.add(ipPacket: ip, time: time) else { return }
+        statistics.reassembled += 1
+        datagram.withUnsafeBytes { whole in
+            guard let rebuilt = try? PacketDecoder.decode(whole, linkType: .ipv4), rebuilt.transportProtocol == 17,
+                table.isControl(
+                    source: rebuilt.source, sourcePort: rebuilt.sourcePort, destination: rebuilt.destination,
+                    destinationPort: rebuilt.destinationPort)
+            else { return }
+            let payload = UnsafeRawBufferPointer(
+                rebasing: whole[rebuilt.payloadOffset..<(rebuilt.payloadOffset + rebuilt.payloadLength)])
+            control(payload, packet: rebuilt, time: time)
+        }
+    }
+
+    private func control(_ payload: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
+        statistics.controlPackets += 1
+        let message: RADIUSMessage
+        do {
+            message = try RADIUSParser.parse(payload)
+        } catch {
+            statistics.controlErrors["radius_\(error.description)", default: 0] += 1
+            return
+        }
+        let toServer = table.controlEndpoints.contains(
+            ControlEndpoint(address: packet.destination, port: packet.destinationPort))
+        tracker.handle(
+            message, client: toServer ? packet.source : packet.destination,
+            clientPort: toServer ? packet.sourcePort : packet.destinationPort, timeMicros: time)
+        if tracker.tableChanged { refreshTable() }
+        let iris = tracker.takeIRIs()
+        guard !iris.isEmpty, let batch = freeIRIBatches.pop() else { return }
+        batch.reset()
+        for iri in iris {
+            let type = UInt8(truncatingIfNeeded: iri.type.rawValue)
+            batch.append(
+                interceptIndex: iri.interceptIndex, cin: iri.cin, timeMicros: iri.timeMicros, iriType: type,
+                payload: iri.payload)
+        }
+        inbox.push(batch, lane: trackerLane)
+    }
+
+    private func refreshTable() {
+        handOverAll()
+        table = tracker.makeMatchTable(controlEndpoints: table.controlEndpoints)
+    }
+
+    private func dispatch(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
+        let lane = shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
+        let batch: FrameBatch
+        if let open = current[lane] {
+            batch = open
+        } else {
+            batch = shards[lane].freeFrames.tryPop() ?? FrameBatch(
+                frames: batchFrames, arenaBytes: frameArenaBytes, matchTable: table)
+            batch.reset(matchTable: table)
+            current[lane] = batch
+        }
+        batch.append(frame: frame, timeMicros: time, packet: packet)
+        if batch.slots.count >= batchFrames || batch.bytes.count >= frameArenaBytes - 1600 {
+            handOver(lane)
+        }
+    }
+
+    private func handOver(_ lane: Int) {
+        guard let batch = current[lane] else { return }
+        current[lane] = nil
+        shards[lane].input.push(batch)
+    }
+
+    private func handOverAll() {
+        for lane in shards.indices { handOver(lane) }
+    }
+
+    private func finish() {
+        handOverAll()
+        for shard in shards { shard.input.close() }
+        inbox.close(lane: trackerLane)
+    }
+}

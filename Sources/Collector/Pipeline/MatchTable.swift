@@ -1,0 +1,90 @@
+import Packets
+
+/// Where a target's packet goes: which intercept (warrant) and which communication (CIN), within which time window.
+public struct CCRoute: Sendable, Equatable {
+    /// Index of the intercept in the run's `InterceptPlan`.
+    public var interceptIndex: Int32
+    /// The session's communication identity number.
+    public var cin: UInt32
+    /// The warrant's window, microseconds since the epoch, checked against each packet's capture time.
+    public var startMicros: Int64
+    /// The end of the window (exclusive).
+    public var endMicros: Int64
+
+    /// Creates a route.
+    public init(interceptIndex: Int32, cin: UInt32, startMicros: Int64, endMicros: Int64) {
+        self.interceptIndex = interceptIndex
+        self.cin = cin
+        self.startMicros = startMicros
+        self.endMicros = endMicros
+    }
+
+    /// Whether a packet captured at `timeMicros` falls in the warrant's window.
+    public func covers(_ timeMicros: Int64) -> Bool {
+        timeMicros >= startMicros && timeMicros < endMicros
+    }
+}
+
+/// A UDP or TCP server the appliance listens to for session protocols (RADIUS now).
+public struct ControlEndpoint: Hashable, Sendable {
+    /// The server's address.
+    public var address: IPAddress
+    /// The server's port.
+    public var port: UInt16
+
+    /// Creates an endpoint.
+    public init(address: IPAddress, port: UInt16) {
+        self.address = address
+        self.port = port
+    }
+}
+
+/// An immutable snapshot of everything a shard classifies against: the addresses and prefixes of open target
+/// sessions, and the session-protocol servers.
+///
+/// The session trackers build a new table whenever a target's session or a warrant changes and hand it to the
+/// capture thread, which attaches it to the batches it fills from then on (DESIGN §3). A lookup is one hash probe
+/// for exact addresses plus one per distinct prefix length of open prefix sessions.
+public final class MatchTable: Sendable {
+    /// Routes for exact addresses (IPv4 framed addresses, IPv6 addresses, static /32 and /128).
+    public let exact: [IPAddress: [CCRoute]]
+    /// Routes for prefixes, grouped by prefix length (longest first); keys are masked addresses.
+    public let prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])]
+    /// Session-protocol servers (address and port) whose packets are control packets.
+    public let controlEndpoints: Set<ControlEndpoint>
+
+    /// A table that matches nothing.
+    public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [])
+
+    /// Creates a table.
+    public init(
+        exact: [IPAddress: [CCRoute]],
+        prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])],
+        controlEndpoints: Set<ControlEndpoint>
+    ) {
+        self.exact = exact
+        self.prefixes = prefixes.sorted { $0.length > $1.length }
+        self.controlEndpoints = controlEndpoints
+    }
+
+    /// Whether the table holds any target route at all (a shard with an empty table skips lookups).
+    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty }
+
+    /// The routes of the target session that owns `address`, if any. The most specific match wins.
+    public func routes(for address: IPAddress) -> [CCRoute]? {
+        if let found = exact[address] { return found }
+        for group in prefixes {
+            if let found = group.routes[address.masked(toPrefixLength: group.length)] { return found }
+        }
+        return nil
+    }
+
+    /// Whether a packet between these endpoints is a session-protocol (control) packet.
+    public func isControl(source: IPAddress, sourcePort: UInt16, destination: IPAddress, destinationPort: UInt16)
+        -> Bool
+    {
+        if controlEndpoints.isEmpty { return false }
+        return controlEndpoints.contains(ControlEndpoint(address: destination, port: destinationPort))
+            || controlEndpoints.contains(ControlEndpoint(address: source, port: sourcePort))
+    }
+}

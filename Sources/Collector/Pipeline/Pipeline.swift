@@ -1,0 +1,109 @@
+import Packets
+import Synchronization
+
+/// What a finished run produced, for the summary.
+public struct PipelineResult: Sendable {
+    /// Capture counters by cause.
+    public var capture: CaptureStatistics
+    /// Session counters.
+    public var sessions: SessionStatistics
+    /// Per-intercept record counters.
+    public var intercepts: [InterceptCounters]
+    /// Records produced.
+    public var records: Int
+    /// Bytes of PS-PDUs produced.
+    public var bytes: Int
+    /// The capture error that ended the run early, if any.
+    public var captureError: CaptureError?
+}
+
+/// Settings of the pipeline.
+public struct PipelineSettings: Sendable {
+    /// Number of shards (classification threads).
+    public var shards: Int
+    /// Sessions with no accounting for this long are ended (µs; 0 = never).
+    public var sessionIdleTimeoutMicros: Int64
+
+    /// Creates settings.
+    public init(shards: Int, sessionIdleTimeoutMicros: Int64) {
+        self.shards = max(1, shards)
+        self.sessionIdleTimeoutMicros = sessionIdleTimeoutMicros
+    }
+}
+
+/// The collector's threads for one run: capture, shards and sequencer, linked by bounded queues.
+public final class Pipeline: Sendable {
+    /// Live counters for the progress line and status.
+    public let counters = PipelineCounters()
+    /// Set to end capture early (SIGINT/SIGTERM, or the end of a live run).
+    public let stopRequested = StopSignal()
+    private let plan: InterceptPlan
+    private let settings: PipelineSettings
+
+    /// Prepares a run of `plan` with `settings`.
+    public init(plan: InterceptPlan, settings: PipelineSettings) {
+        self.plan = plan
+        self.settings = settings
+    }
+
+    /// Runs capture over `sources` until files end (or stop is requested) and every record went to `sink`.
+    /// Blocks the calling thread; the work happens on dedicated threads.
+    public func run(sources: [PcapSource], sink: any RecordSink) -> PipelineResult {
+        let inbox = SequencerInbox(laneCount: settings.shards + 1, capacity: 16)
+        let shards = (0..<settings.shards).map {
+            Shard(lane: $0, plan: plan, output: inbox, poolSize: 8, recordArenaBytes: 1 << 19)
+        }
+        let tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros)
+        let capture = CaptureLoop(
+            sources: sources, shards: shards, tracker: tracker, plan: plan, inbox: inbox, counters: counters,
+            stop: stopRequested)
+        let sequencer = Sequencer(plan: plan, sink: sink)
+        let counters = self.counters
+        let shardThreads = shards.enumerated().map { lane, shard in
+            PipelineThread(name: "shard-\(lane)") { shard.run() }
+        }
+        let sequencerThread = PipelineThread(name: "sequencer") {
+            while let batch = inbox.pop() {
+                sequencer.process(batch)
+                counters.records.store(sequencer.records, ordering: .relaxed)
+                if batch.owner < shards.count {
+                    shards[batch.owner].freeRecords.push(batch)
+                } else {
+                    capture.recycle(batch)
+                }
+            }
+        }
+        let captureError = Mutex<CaptureError?>(nil)
+        let captureThread = PipelineThread(name: "capture") {
+            do throws(CaptureError) {
+                try capture.run()
+            } catch {
+                captureError.withLock { $0 = error }
+            }
+        }
+        var started: [PipelineThread] = []
+        for thread in [sequencerThread] + shardThreads {
+            guard thread.start() else {
+                for shard in shards { shard.input.close() }
+                inbox.close(lane: shards.count)
+                for running in started { running.join() }
+                return PipelineResult(
+                    capture: CaptureStatistics(), sessions: SessionStatistics(), intercepts: [], records: 0, bytes: 0,
+                    captureError: CaptureError(source: thread.name, reason: "the system refused to start a thread"))
+            }
+            started.append(thread)
+        }
+        if !captureThread.start() { captureThread.runInline() }
+        captureThread.join()
+        for thread in shardThreads { thread.join() }
+        sequencerThread.join()
+        return PipelineResult(
+            capture: capture.statistics,
+            sessions: tracker.statistics,
+            intercepts: sequencer.counters,
+            records: sequencer.records,
+            bytes: sequencer.bytes,
+            captureError: captureError.withLock { $0 }
+        )
+    }
+}

@@ -1,0 +1,36 @@
+import Synchronization
+
+/// Live counters of a run, written by the pipeline threads and read by the progress line and status.
+public final class PipelineCounters: Sendable {
+    /// Frames read from every source.
+    public let packets = Atomic<Int>(0)
+    /// Bytes of those frames.
+    public let bytes = Atomic<Int>(0)
+    /// Records numbered by the sequencer.
+    public let records = Atomic<Int>(0)
+    /// Bytes read so far of the files being read.
+    public let filePosition = Atomic<Int64>(0)
+    /// Total size of the files to read.
+    public let fileSize = Atomic<Int64>(0)
+
+    /// Creates zeroed counters.
+    public init() {}
+}
+
+/// What the capture thread saw, by cause, for the summary.
+public struct CaptureStatistics: Sendable {
+    /// Frames read.
+    public var packets = 0
+    /// Frames that were not IP, or not decodable, by cause.
+    public var undecodable: [String: Int] = [:]
+    /// Session-protocol packets handled.
+    public var controlPackets = 0
+    /// Session-protocol packets that did not parse, by cause.
+    public var controlErrors: [String: Int] = [:]
+    /// Control datagrams rebuilt from IPv4 fragments.
+    public var reassembled = 0
+    /// Frames of a link type the appliance cannot decode.
+    public var unsupportedLinkType = 0
+    /// Packets the kernel dropped (live capture).
+    public var kernelDrops: UInt64 = 0
+}

@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A dedicated OS thread for a pipeline stage (capture, shard, sequencer).
+///
+/// Capture and shards block in libpcap and on queues, so they must never run on Swift's cooperative pool, whose
+/// threads are as many as the cores (DESIGN §3).
+public final class PipelineThread: @unchecked Sendable {
+    private var thread = pthread_t()
+    private let body: @Sendable () -> Void
+    private var started = false
+
+    /// Prepares a thread that will run `body` once.
+    public init(name: String, body: @escaping @Sendable () -> Void) {
+        self.body = body
+        self.name = name
+    }
+
+    /// The thread's name, for logs.
+    public let name: String
+
+    /// Starts the thread. Returns false when the system refuses to create it.
+    public func start() -> Bool {
+        let box = Unmanaged.passRetained(self)
+        #if canImport(Darwin)
+        var handle: pthread_t?
+        let status = pthread_create(&handle, nil, { raw in
+            Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, box.toOpaque())
+        if let handle { thread = handle }
+        #else
+        let status = pthread_create(&thread, nil, { raw in
+            guard let raw else { return nil }
+            Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+            return nil
+        }, box.toOpaque())
+        #endif
+        if status != 0 {
+            box.release()
+            return false
+        }
+        started = true
+        return true
+    }
+
+    /// Runs the body on the calling thread (when the system refused a new thread: slower, never lost).
+    public func runInline() {
+        body()
+    }
+
+    /// Waits for the thread to finish.
+    public func join() {
+        guard started else { return }
+        pthread_join(thread, nil)
+        started = false
+    }
+}

@@ -1,0 +1,53 @@
+/// One record waiting for its sequence number: whose it is, and where its encoded payload sits in the batch.
+public struct RecordEntry: Sendable {
+    /// Index of the intercept in the run's `InterceptPlan`.
+    public var interceptIndex: Int32
+    /// The communication identity number.
+    public var cin: UInt32
+    /// Capture time of the packet or event, µs since the epoch.
+    public var timeMicros: Int64
+    /// 0 for a CC; for an IRI its IRIType raw value (1 begin, 2 end, 3 continue, 4 report).
+    public var iriType: UInt8
+    /// Where the encoded Payload element starts in the batch's arena.
+    public var offset: Int
+    /// Its length.
+    public var length: Int
+
+    /// Whether the record is a CC (else an IRI).
+    public var isCC: Bool { iriType == 0 }
+}
+
+/// A reusable arena of encoded record payloads, handed from a shard or the capture thread to the sequencer.
+public final class RecordBatch: @unchecked Sendable {
+    /// The payload elements, back to back.
+    public var bytes: [UInt8]
+    /// One entry per record.
+    public var entries: [RecordEntry]
+    /// Which producer (shard number, or the shard count for the session trackers) recycles this batch.
+    public let owner: Int
+
+    /// Creates an empty batch.
+    public init(owner: Int, records: Int, arenaBytes: Int) {
+        self.owner = owner
+        bytes = []
+        bytes.reserveCapacity(arenaBytes)
+        entries = []
+        entries.reserveCapacity(records)
+    }
+
+    /// Empties the batch, keeping its capacity.
+    public func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends an already-encoded payload (IRIs).
+    public func append(interceptIndex: Int32, cin: UInt32, timeMicros: Int64, iriType: UInt8, payload: [UInt8]) {
+        let offset = bytes.count
+        bytes.append(contentsOf: payload)
+        entries.append(
+            RecordEntry(
+                interceptIndex: interceptIndex, cin: cin, timeMicros: timeMicros, iriType: iriType,
+                offset: offset, length: payload.count))
+    }
+}

@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The sequencer's input: one single-producer queue ("lane") per shard plus one for the session trackers, and a
+/// doorbell the producers ring after each push, so that no lock is shared between shards.
+public final class SequencerInbox: @unchecked Sendable {
+    private let lanes: [BoundedQueue<RecordBatch>]
+    private var doorbell = sem_t()
+    private var next = 0
+
+    /// Creates `laneCount` lanes of `capacity` batches each.
+    public init(laneCount: Int, capacity: Int) {
+        lanes = (0..<laneCount).map { _ in BoundedQueue(capacity: capacity) }
+        sem_init(&doorbell, 0, 0)
+    }
+
+    deinit {
+        sem_destroy(&doorbell)
+    }
+
+    /// Number of lanes.
+    public var laneCount: Int { lanes.count }
+
+    /// Pushes a batch into a lane (waits while that lane is full).
+    public func push(_ batch: RecordBatch, lane: Int) {
+        if lanes[lane].push(batch) { sem_post(&doorbell) }
+    }
+
+    /// Marks a lane finished.
+    public func close(lane: Int) {
+        lanes[lane].close()
+        sem_post(&doorbell)
+    }
+
+    /// The next batch from any lane (round robin), waiting while all are empty; nil once every lane is finished.
+    public func pop() -> RecordBatch? {
+        while true {
+            for step in 0..<lanes.count {
+                let lane = (next + step) % lanes.count
+                if let batch = lanes[lane].tryPop() {
+                    next = (lane + 1) % lanes.count
+                    return batch
+                }
+            }
+            if lanes.allSatisfy(\.isFinished) { return nil }
+            while sem_wait(&doorbell) != 0 && errno == EINTR {}
+        }
+    }
+}

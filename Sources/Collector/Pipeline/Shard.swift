@@ -1,0 +1,85 @@
+import ETSI
+import Packets
+
+/// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
+///
+/// A shard runs on its own thread and shares no mutable state: it reads frame batches from its input queue, writes
+/// IPCC payloads (one copy of the IP packet) into record batches for the sequencer, and returns both kinds of batch
+/// to their pools. Packets that are not a target's cost one or two hash probes and nothing else.
+public final class Shard: @unchecked Sendable {
+    /// Frame batches from the capture thread.
+    public let input: BoundedQueue<FrameBatch>
+    /// Emptied frame batches back to the capture thread.
+    public let freeFrames: BoundedQueue<FrameBatch>
+    /// Emptied record batches back from the sequencer.
+    public let freeRecords: BoundedQueue<RecordBatch>
+    private let output: SequencerInbox
+    private let lane: Int
+    private let profiles: [ETSIProfile]
+
+    /// Creates shard number `lane`, writing to the sequencer's lane of the same number.
+    public init(lane: Int, plan: InterceptPlan, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
+        self.lane = lane
+        self.output = output
+        profiles = plan.intercepts.map(\.header.profile)
+        input = BoundedQueue(capacity: poolSize)
+        freeFrames = BoundedQueue(capacity: poolSize * 2 + 4)
+        freeRecords = BoundedQueue(capacity: poolSize)
+        for _ in 0..<poolSize {
+            freeRecords.push(RecordBatch(owner: lane, records: 1024, arenaBytes: recordArenaBytes))
+        }
+    }
+
+    /// The shard's loop: runs until the input queue is closed and drained, then closes its sequencer lane.
+    public func run() {
+        while let frames = input.pop() {
+            let table = frames.matchTable
+            if table.hasRoutes, let records = freeRecords.pop() {
+                records.reset()
+                classify(frames, table: table, into: records)
+                if records.entries.isEmpty {
+                    freeRecords.push(records)
+                } else {
+                    output.push(records, lane: lane)
+                }
+            }
+            freeFrames.push(frames)
+        }
+        output.close(lane: lane)
+    }
+
+    private func classify(_ frames: FrameBatch, table: MatchTable, into records: RecordBatch) {
+        frames.bytes.withUnsafeBytes { arena in
+            for slot in frames.slots {
+                let packet = slot.packet
+                if let routes = table.routes(for: packet.source) {
+                    write(routes, slot: slot, arena: arena, direction: .fromTarget, into: records)
+                }
+                if let routes = table.routes(for: packet.destination) {
+                    write(routes, slot: slot, arena: arena, direction: .toTarget, into: records)
+                }
+            }
+        }
+    }
+
+    private func write(
+        _ routes: [CCRoute],
+        slot: FrameSlot,
+        arena: UnsafeRawBufferPointer,
+        direction: PayloadDirection,
+        into records: RecordBatch
+    ) {
+        let start = slot.offset + slot.packet.ipOffset
+        let ipPacket = UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)])
+        for route in routes where route.covers(slot.timeMicros) {
+            let offset = records.bytes.count
+            IPCCPayload.write(
+                profile: profiles[Int(route.interceptIndex)], direction: direction, ipPacket: ipPacket,
+                into: &records.bytes)
+            records.entries.append(
+                RecordEntry(
+                    interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: slot.timeMicros, iriType: 0,
+                    offset: offset, length: records.bytes.count - offset))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import ETSI
+
+/// Numbers records and stitches them into whole PS-PDUs (DESIGN §4).
+///
+/// Every record of every intercept passes this one sequencer, so numbering needs no lock: per (LIID, CIN) the IRIs
+/// and the CCs are numbered apart, from 0, with no gap. The PS-PDU is the outer SEQUENCE, the pre-encoded header
+/// with CIN, sequence number and timestamp, and the payload element the producer already encoded; nothing is
+/// re-encoded. Output is buffered per agency and handover and handed to the sink once per input batch.
+///
+/// Confined to the sequencer thread once the pipeline starts; its counters are read after that thread is joined.
+public final class Sequencer: @unchecked Sendable {
+    struct StreamKey: Hashable {
+        var intercept: Int32
+        var cin: UInt32
+        var isCC: Bool
+    }
+
+    private let plan: InterceptPlan
+    private let sink: any RecordSink
+    private var nextNumber: [StreamKey: UInt64] = [:]
+    private var buffers: [[UInt8]]
+    private var pendingRecords: [Int]
+    /// Per-intercept counters, indexed like `plan.intercepts`.
+    public private(set) var counters: [InterceptCounters]
+    /// Records numbered so far.
+    public private(set) var records = 0
+    /// Bytes of PS-PDUs produced so far.
+    public private(set) var bytes = 0
+
+    /// Creates the sequencer of a run.
+    public init(plan: InterceptPlan, sink: any RecordSink) {
+        self.plan = plan
+        self.sink = sink
+        let slots = plan.agencies.count * Handover.allCases.count
+        buffers = (0..<slots).map { _ in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 16)
+            return buffer
+        }
+        pendingRecords = Array(repeating: 0, count: slots)
+        counters = plan.intercepts.map { InterceptCounters(liid: $0.liid) }
+    }
+
+    /// Numbers and encodes every record of a batch, then hands the output to the sink.
+    public func process(_ batch: RecordBatch) {
+        batch.bytes.withUnsafeBytes { arena in
+            for entry in batch.entries {
+                append(entry, payload: UnsafeRawBufferPointer(rebasing: arena[entry.offset..<(entry.offset + entry.length)]))
+            }
+        }
+        flush()
+    }
+
+    private func append(_ entry: RecordEntry, payload: UnsafeRawBufferPointer) {
+        let intercept = plan.intercepts[Int(entry.interceptIndex)]
+        let key = StreamKey(intercept: entry.interceptIndex, cin: entry.cin, isCC: entry.isCC)
+        let number = nextNumber[key, default: 0]
+        nextNumber[key] = number + 1
+        let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
+        let before = buffers[slot].count
+        PSPDUWriter.write(
+            header: intercept.header, cin: entry.cin, sequence: number, time: Timestamp(epochMicros: entry.timeMicros),
+            payload: payload, into: &buffers[slot])
+        bytes += buffers[slot].count - before
+        pendingRecords[slot] += 1
+        records += 1
+        let index = Int(entry.interceptIndex)
+        if entry.isCC {
+            counters[index].ccs += 1
+        } else if Int(entry.iriType) < counters[index].irisByType.count {
+            counters[index].irisByType[Int(entry.iriType)] += 1
+        }
+        counters[index].cins.insert(entry.cin)
+    }
+
+    /// Hands every non-empty buffer to the sink.
+    public func flush() {
+        for slot in buffers.indices where !buffers[slot].isEmpty {
+            let handover: Handover = slot % 2 == 0 ? .hi2 : .hi3
+            sink.deliver(
+                agencyIndex: slot / 2, handover: handover, bytes: buffers[slot], records: pendingRecords[slot])
+            buffers[slot].removeAll(keepingCapacity: true)
+            pendingRecords[slot] = 0
+        }
+    }
+}

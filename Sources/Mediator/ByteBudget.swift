@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A cap on the bytes queued for one handover connection: the producer waits while the cap is reached
+/// (back-pressure), the connection releases bytes once the kernel has taken them.
+public final class ByteBudget: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var released = pthread_cond_t()
+    private var inUse = 0
+    private let limit: Int
+
+    /// Creates a budget of `limit` bytes.
+    public init(limit: Int) {
+        self.limit = max(1, limit)
+        pthread_mutex_init(&mutex, nil)
+        pthread_cond_init(&released, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(&released)
+        pthread_mutex_destroy(&mutex)
+    }
+
+    /// Takes `bytes` from the budget, waiting while it is spent. A single request larger than the whole budget is
+    /// let through once the budget is empty.
+    public func reserve(_ bytes: Int) {
+        pthread_mutex_lock(&mutex)
+        while inUse > 0 && inUse + bytes > limit {
+            pthread_cond_wait(&released, &mutex)
+        }
+        inUse += bytes
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Gives `bytes` back.
+    public func release(_ bytes: Int) {
+        pthread_mutex_lock(&mutex)
+        inUse = max(0, inUse - bytes)
+        pthread_cond_broadcast(&released)
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Bytes currently reserved.
+    public var reserved: Int {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return inUse
+    }
+}

@@ -1,0 +1,71 @@
+import Logging
+import NIOCore
+import NIOPosix
+
+/// The embedded mediator: for every agency one HI2 and one HI3 connection, on one event loop.
+public final class Mediator: Sendable {
+    /// What was still undelivered for one connection when the drain timed out.
+    public struct Undelivered: Sendable {
+        /// The connection.
+        public var endpoint: HandoverEndpoint
+        /// Records still queued.
+        public var records: Int
+    }
+
+    private let group: MultiThreadedEventLoopGroup
+    private let connections: [HandoverConnection]
+
+    /// Creates the connections: `endpoints[i]` are agency i's HI2 and HI3, in that order.
+    public init(endpoints: [[HandoverEndpoint]], retrySeconds: Int64, queueLimitBytes: Int, logger: Logger) {
+        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = group.next()
+        connections = endpoints.flatMap { $0 }.map {
+            HandoverConnection(
+                endpoint: $0, eventLoop: loop, retryInterval: .seconds(retrySeconds),
+                queueLimitBytes: queueLimitBytes, logger: logger)
+        }
+    }
+
+    /// Starts every connection.
+    public func start() {
+        for connection in connections { connection.start() }
+    }
+
+    /// Queues PS-PDUs for agency `agencyIndex`'s HI2 (`interface` 0) or HI3 (1).
+    public func send(agencyIndex: Int, interface: Int, bytes: [UInt8], records: Int) {
+        connections[agencyIndex * 2 + interface].send(bytes, records: records)
+    }
+
+    /// Waits until every connection has delivered what it queued and closed, for at most `timeoutSeconds`.
+    /// Returns what is left undelivered (empty when everything went out). Blocks the calling thread.
+    public func drain(timeoutSeconds: Int64) -> [Undelivered] {
+        let loop = group.next()
+        let all = EventLoopFuture.andAllComplete(connections.map { $0.finish() }, on: loop)
+        let done = loop.makePromise(of: Void.self)
+        all.cascade(to: done)
+        let timer = loop.scheduleTask(in: .seconds(timeoutSeconds)) { done.succeed() }
+        try? done.futureResult.wait()
+        timer.cancel()
+        var left: [Undelivered] = []
+        for connection in connections {
+            guard let stats = try? connection.statistics().wait() else { continue }
+            if stats.recordsQueued > 0 {
+                left.append(Undelivered(endpoint: connection.endpoint, records: stats.recordsQueued))
+            }
+            _ = try? connection.abandon().wait()
+        }
+        return left
+    }
+
+    /// Every connection's counters, in the order of the endpoints.
+    public func statistics() -> [(HandoverEndpoint, HandoverStatistics)] {
+        connections.compactMap { connection in
+            (try? connection.statistics().wait()).map { (connection.endpoint, $0) }
+        }
+    }
+
+    /// Stops the event loop. Call after `drain`.
+    public func shutdown() {
+        try? group.syncShutdownGracefully()
+    }
+}

@@ -1,0 +1,97 @@
+import Appliance
+import ArgumentParser
+
+/// `openli-appliance run`: capture from files and/or interfaces and deliver to the agencies.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Capture, follow sessions, and deliver ETSI records to the agencies of the stored warrants.",
+        discussion: """
+            With --pcap files only, the files are read as fast as possible, every record is delivered, the \
+            handover connections are closed cleanly and the command exits 0 (3 when records could not be \
+            delivered within --drain-timeout). With --interface, capture goes on until SIGINT or SIGTERM. \
+            A summary goes to standard error at the end; on a terminal a progress line refreshes every second.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(
+        name: .customLong("pcap"),
+        help: ArgumentHelp("A pcap or pcapng file to read (repeatable).", valueName: "file")
+    )
+    var pcapFiles: [String] = []
+
+    @Option(
+        name: .customLong("interface"),
+        help: ArgumentHelp("A network interface to capture from (repeatable).", valueName: "name")
+    )
+    var interfaces: [String] = []
+
+    @Option(name: .customLong("operator-id"), help: "PSHeader operatorIdentifier, 1-16 characters.")
+    var operatorIdentifier = "openli"
+
+    @Option(name: .customLong("network-element-id"), help: "PSHeader networkElementIdentifier, 1-16 characters.")
+    var networkElementIdentifier = "appliance"
+
+    @Option(name: .customLong("shards"), help: "Classification threads (1-64).")
+    var shards = 1
+
+    @Option(
+        name: .customLong("session-timeout"),
+        help:
+            "End a RADIUS session after this many seconds without accounting (0: never). Keep it above the NAS's interim interval."
+    )
+    var sessionTimeout: Int64 = 86_400
+
+    @Option(name: .customLong("retry"), help: "Seconds between attempts to reach an agency that is down (1-3600).")
+    var retry: Int64 = 5
+
+    @Option(
+        name: .customLong("drain-timeout"),
+        help: "Seconds a file run waits at its end for agencies to take every record."
+    )
+    var drainTimeout: Int64 = 300
+
+    @Option(name: .customLong("capture-buffer"), help: "Kernel capture buffer per interface, in MiB (1-4096).")
+    var captureBuffer = 64
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func run() async throws {
+        guard let logger = ApplianceLogging.bootstrap(level: logLevel) else {
+            throw ApplianceError(
+                .usage,
+                "run: --log-level \"\(logLevel)\" is not one of \(ApplianceLogging.levelNames.joined(separator: ", "))"
+            )
+        }
+        try check(shards, in: 1...64, flag: "--shards")
+        try check(sessionTimeout, in: 0...31_536_000, flag: "--session-timeout")
+        try check(retry, in: 1...3600, flag: "--retry")
+        try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
+        try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
+        var options = RunOptions(databasePath: database.resolvedPath)
+        options.pcapFiles = pcapFiles
+        options.interfaces = interfaces
+        options.operatorIdentifier = operatorIdentifier
+        options.networkElementIdentifier = networkElementIdentifier
+        options.shards = shards
+        options.sessionIdleTimeoutSeconds = sessionTimeout
+        options.retrySeconds = retry
+        options.drainTimeoutSeconds = drainTimeout
+        options.captureBufferMegabytes = captureBuffer
+        let status = try ApplianceRunner.run(options, logger: logger)
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    private func check<Value: BinaryInteger>(
+        _ value: Value,
+        in range: ClosedRange<Value>,
+        flag: String
+    ) throws(ApplianceError) {
+        guard range.contains(value) else {
+            throw ApplianceError(.usage, "run: \(flag) \(value) is not in \(range.lowerBound)...\(range.upperBound)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The built `openli-appliance` executable and a scratch directory, for tests that drive it like an operator does.
+public struct ApplianceBinary: Sendable {
+    /// Path of the executable (`.build/debug/openli-appliance`, or `$OPENLI_APPLIANCE_BIN`).
+    public let path: String
+    /// A fresh directory for this test's store and files.
+    public let directory: String
+    /// The store in `directory`.
+    public var databasePath: String { directory + "/warrants.sqlite" }
+
+    /// Finds the binary from a test file's path and makes a scratch directory.
+    public init(testFile: String = #filePath) throws {
+        if let override = ProcessInfo.processInfo.environment["OPENLI_APPLIANCE_BIN"] {
+            path = override
+        } else {
+            let root = URL(fileURLWithPath: testFile).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent()
+            path = root.appendingPathComponent(".build/debug/openli-appliance").path
+        }
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("openli-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    /// Runs the appliance with `arguments` followed by `--db` and the scratch store.
+    @discardableResult
+    public func run(_ arguments: [String]) throws -> ProcessOutput {
+        try ProcessRunner.run(path, arguments + ["--db", databasePath])
+    }
+
+    /// Removes the scratch directory.
+    public func cleanUp() {
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// One record as etsi-decode printed it, reduced to what the tests compare.
+public struct DecodedRecord: Sendable, Equatable {
+    /// The LIID (decoded from hex).
+    public var liid: String
+    /// The CIN.
+    public var cin: Int
+    /// The sequence number.
+    public var sequence: Int
+    /// "IRI", "CC" or "TRI".
+    public var kind: String
+    /// "iRI-Begin", ... for IRIs.
+    public var iriType: String?
+    /// accessEventType for IPIRIs.
+    public var event: String?
+    /// payloadDirection for CCs.
+    public var direction: String?
+
+    /// Reads one etsi-decode JSON line.
+    public init?(_ json: [String: Any]) {
+        guard let pdu = json["pdu"] as? [String: Any], let header = pdu["pSHeader"] as? [String: Any],
+            let payload = pdu["payload"] as? [String: Any],
+            let liidHex = header["lawfulInterceptionIdentifier"] as? String,
+            let identifier = header["communicationIdentifier"] as? [String: Any]
+        else { return nil }
+        liid = String(decoding: Self.bytes(hex: liidHex), as: UTF8.self)
+        cin = identifier["communicationIdentityNumber"] as? Int ?? -1
+        sequence = header["sequenceNumber"] as? Int ?? -1
+        if let iris = payload["iRIPayloadSequence"] as? [[String: Any]], let first = iris.first {
+            kind = "IRI"
+            iriType = first["iRIType"] as? String
+            let contents = (first["iRIContents"] as? [String: Any])?["iPIRI"] as? [String: Any]
+            event = (contents?["iPIRIContents"] as? [String: Any])?["accessEventType"] as? String
+        } else if let ccs = payload["cCPayloadSequence"] as? [[String: Any]], let first = ccs.first {
+            kind = "CC"
+            direction = first["payloadDirection"] as? String
+        } else {
+            kind = "TRI"
+        }
+    }
+
+    private static func bytes(hex: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var index = hex.startIndex
+        while index < hex.endIndex, let next = hex.index(index, offsetBy: 2, limitedBy: hex.endIndex) {
+            if let byte = UInt8(hex[index..<next], radix: 16) { result.append(byte) }
+            index = next
+        }
+        return result
+    }
+}

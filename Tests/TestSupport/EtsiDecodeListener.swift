@@ -1,0 +1,82 @@
+import Foundation
+
+/// `shared/tools/etsi-decode --listen` as the LEMF of a test: it accepts HI2/HI3 connections on 127.0.0.1, checks
+/// decoding, DER and sequence numbers, and prints one JSON object per record.
+public final class EtsiDecodeListener: @unchecked Sendable {
+    private let process = Process()
+    private let outPipe = Pipe()
+    private let errPipe = Pipe()
+    private let lock = NSLock()
+    private var errText = ""
+    private let collector = PipeCollector()
+    private let outDone: DispatchGroup
+    /// The port it listens on.
+    public private(set) var port = 0
+
+    /// Starts the decoder and waits until it prints its port.
+    public init(extraArguments: [String] = [], testFile: String = #filePath) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["python3", VectorFiles.etsiDecode(testFile: testFile).path, "--listen", "127.0.0.1:0", "--connections", "0",
+             "--check", "--reply-keepalives"] + extraArguments
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        outDone = collector.collect(outPipe.fileHandleForReading)
+        let handle = errPipe.fileHandleForReading
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.lock()
+                errText += String(decoding: chunk, as: UTF8.self)
+                lock.unlock()
+            }
+        }
+        let deadline = Date().addingTimeInterval(60)
+        while port == 0 && Date() < deadline {
+            if let match = standardError.firstMatch(of: /listening on [^:]+:(\d+)/), let value = Int(match.1) {
+                port = value
+            } else if !process.isRunning {
+                break
+            } else {
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+        if port == 0 { throw DecoderError(message: "etsi-decode did not start: \(standardError)") }
+    }
+
+    /// What the decoder printed on standard error so far.
+    public var standardError: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return errText
+    }
+
+    /// Waits until `count` connections have closed (or `timeout` passes), stops the decoder, and returns every
+    /// record it printed and its final standard error.
+    public func finish(closedConnections count: Int, timeout: TimeInterval = 60) -> (records: [[String: Any]], log: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline && standardError.components(separatedBy: "closed").count - 1 < count {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        process.interrupt()
+        process.waitUntilExit()
+        outDone.wait()
+        Thread.sleep(forTimeInterval: 0.1)
+        let text = String(decoding: collector.data(outPipe.fileHandleForReading), as: UTF8.self)
+        let records = text.split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        return (records, standardError)
+    }
+}
+
+/// The decoder could not be started.
+public struct DecoderError: Error, CustomStringConvertible {
+    /// Why.
+    public var message: String
+    /// The message.
+    public var description: String { message }
+}
