@@ -28,7 +28,9 @@ public enum ApplianceRunner {
         try validateIdentifier(options.networkElementIdentifier, flag: "--network-element-id")
         guard access(options.databasePath, F_OK) == 0 else {
             throw ApplianceError(
-                .usage, "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)")
+                .usage,
+                "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
+            )
         }
         let plan = try loadPlan(options)
         let sources = try openSources(options)
@@ -36,13 +38,25 @@ public enum ApplianceRunner {
             "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(sources.count) sources"
         )
         if plan.radiusServers.isEmpty {
-            logger.warning("run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match")
+            logger.warning(
+                "run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match"
+            )
         }
         let mediator = Mediator(
             endpoints: plan.agencies.map { agency in
                 [
-                    HandoverEndpoint(agency: agency.name, interface: "HI2", host: agency.hi2.host, port: Int(agency.hi2.port)),
-                    HandoverEndpoint(agency: agency.name, interface: "HI3", host: agency.hi3.host, port: Int(agency.hi3.port)),
+                    HandoverEndpoint(
+                        agency: agency.name,
+                        interface: "HI2",
+                        host: agency.hi2.host,
+                        port: Int(agency.hi2.port)
+                    ),
+                    HandoverEndpoint(
+                        agency: agency.name,
+                        interface: "HI3",
+                        host: agency.hi3.host,
+                        port: Int(agency.hi3.port)
+                    ),
                 ]
             },
             retrySeconds: options.retrySeconds,
@@ -57,7 +71,9 @@ public enum ApplianceRunner {
         let pipeline = Pipeline(
             plan: plan,
             settings: PipelineSettings(
-                shards: options.shards, sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000)
+                shards: options.shards,
+                sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000
+            )
         )
         let signals = SignalTrap(stop: pipeline.stopRequested, logger: logger)
         defer { signals.cancel() }
@@ -67,8 +83,11 @@ public enum ApplianceRunner {
         progress?.stop()
         let undelivered = mediator.drain(timeoutSeconds: options.drainTimeoutSeconds)
         let summary = RunSummary(
-            result: result, handovers: mediator.statistics(), undelivered: undelivered,
-            seconds: monotonicSeconds() - started)
+            result: result,
+            handovers: mediator.statistics(),
+            undelivered: undelivered,
+            seconds: monotonicSeconds() - started
+        )
         writeError(summary.text)
         if let error = result.captureError {
             throw ApplianceError(.runtime, "run: capture failed: \(error)")
@@ -91,8 +110,11 @@ public enum ApplianceRunner {
         }
         do {
             return try InterceptPlan(
-                snapshot: snapshot, operatorIdentifier: options.operatorIdentifier,
-                networkElementIdentifier: options.networkElementIdentifier, profile: .current)
+                snapshot: snapshot,
+                operatorIdentifier: options.operatorIdentifier,
+                networkElementIdentifier: options.networkElementIdentifier,
+                profile: .current
+            )
         } catch {
             throw ApplianceError(.usage, "run: \(error.description)")
         }

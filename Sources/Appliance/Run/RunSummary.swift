@@ -23,13 +23,15 @@ struct RunSummary {
             let types = intercept.irisByType
             lines.append(
                 "  LIID \(intercept.liid): IRI \(intercept.iris) (BEGIN \(types[1]), CONTINUE \(types[3]), "
-                    + "END \(types[2]), REPORT \(types[4])), CC \(intercept.ccs), CINs \(intercept.cins.count)")
+                    + "END \(types[2]), REPORT \(types[4])), CC \(intercept.ccs), CINs \(intercept.cins.count)"
+            )
         }
         for (endpoint, stats) in handovers {
             lines.append(
                 "  handover     \(endpoint.label): \(stats.recordsSent) records sent, \(stats.bytesSent) bytes, "
                     + "\(stats.connects) connects, \(stats.connectFailures) failed attempts, "
-                    + "\(stats.disconnects) disconnects")
+                    + "\(stats.disconnects) disconnects"
+            )
         }
         lines.append("  drops        \(dropLine(capture))")
         lines.append("  parse errors \(causes(capture.controlErrors))")

@@ -1,0 +1,63 @@
+import Warrants
+
+extension AdminCommands {
+    /// `server add KIND ADDRESS[:PORT]...`: adds servers; an address without a port gets the kind's default ports
+    /// (RADIUS: 1812 and 1813). Only `radius` is supported for now.
+    public func addServers(kind: String, addresses: [String]) throws(ApplianceError) -> AdminOutput {
+        let command = "server add"
+        let serverKind = try Self.supportedKind(kind, command: command)
+        let servers = try run(command) { () throws(StoreError) -> [KnownServer] in
+            guard !addresses.isEmpty else {
+                throw StoreError(.invalid, field: "ADDRESS", "ADDRESS is missing: give at least one server address")
+            }
+            var servers: [KnownServer] = []
+            for text in addresses {
+                let (address, port) = try WarrantValidation.serverAddress(text)
+                for port in port.map({ [$0] }) ?? serverKind.defaultPorts {
+                    servers.append(KnownServer(kind: serverKind, address: address, port: port))
+                }
+            }
+            return servers
+        }
+        let store = try openStore(command)
+        let added = try run(command) { () throws(StoreError) in try store.addServers(servers) }
+        return AdminOutput(lines: added.map { "server \($0) added" })
+    }
+
+    /// `server list`: every known server as a table.
+    public func listServers() throws(ApplianceError) -> AdminOutput {
+        let command = "server list"
+        let store = try openStore(command)
+        let servers = try run(command) { () throws(StoreError) in try store.servers() }
+        let rows = servers.map { [$0.kind.rawValue, $0.address, String($0.port)] }
+        return AdminOutput(lines: AdminTable.render(header: ["KIND", "ADDRESS", "PORT"], rows: rows))
+    }
+
+    /// `server remove KIND ADDRESS[:PORT]`: removes a server; without a port, on every port.
+    public func removeServers(kind: String, address: String) throws(ApplianceError) -> AdminOutput {
+        let command = "server remove"
+        let serverKind = try Self.supportedKind(kind, command: command)
+        let (canonical, port) = try run(command) { () throws(StoreError) in
+            try WarrantValidation.serverAddress(address)
+        }
+        let store = try openStore(command)
+        let removed = try run(command) { () throws(StoreError) in
+            try store.removeServers(kind: serverKind, address: canonical, port: port)
+        }
+        return AdminOutput(lines: removed.map { "server \($0) removed" })
+    }
+
+    /// The kind, when it is one this version handles (RADIUS).
+    private static func supportedKind(_ text: String, command: String) throws(ApplianceError) -> ServerKind {
+        let kind: ServerKind
+        do {
+            kind = try WarrantValidation.serverKind(text)
+        } catch {
+            throw ApplianceError(error, command: command)
+        }
+        guard kind == .radius else {
+            throw ApplianceError(.usage, "server: kind \(kind.rawValue) is not supported yet")
+        }
+        return kind
+    }
+}

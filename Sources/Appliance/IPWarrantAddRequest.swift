@@ -1,0 +1,48 @@
+/// The operator's input to `warrant add ip`, as typed.
+public struct IPWarrantAddRequest: Sendable {
+    /// The LIID.
+    public var liid: String
+    /// `--agency NAME`.
+    public var agency: String
+    /// `--user USERNAME`.
+    public var user: String?
+    /// `--static-ip CIDR`, repeatable.
+    public var staticIPs: [String]
+    /// `--session-id N`, nil for 1.
+    public var sessionID: String?
+    /// `--auth-cc CC`, nil for the agency's country.
+    public var authCC: String?
+    /// `--delivery-cc CC`, nil for the agency's country.
+    public var deliveryCC: String?
+    /// `--start TIME`, nil for no lower bound.
+    public var start: String?
+    /// `--end TIME`, nil for no upper bound.
+    public var end: String?
+    /// `--deliver iri|cc|both`, nil for both.
+    public var deliver: String?
+
+    /// Creates a request.
+    public init(
+        liid: String,
+        agency: String,
+        user: String? = nil,
+        staticIPs: [String] = [],
+        sessionID: String? = nil,
+        authCC: String? = nil,
+        deliveryCC: String? = nil,
+        start: String? = nil,
+        end: String? = nil,
+        deliver: String? = nil
+    ) {
+        self.liid = liid
+        self.agency = agency
+        self.user = user
+        self.staticIPs = staticIPs
+        self.sessionID = sessionID
+        self.authCC = authCC
+        self.deliveryCC = deliveryCC
+        self.start = start
+        self.end = end
+        self.deliver = deliver
+    }
+}

@@ -1,0 +1,39 @@
+/// The audit log's JSON form of each stored record.
+extension Agency {
+    var auditJSON: AuditJSON {
+        .object([
+            ("name", .string(name)),
+            ("hi2", .string(hi2.description)),
+            ("hi3", .string(hi3.description)),
+            ("keepalive", .integer(Int64(keepaliveSeconds))),
+            ("keepalive_wait", .integer(Int64(keepaliveWaitSeconds))),
+            ("country", .optional(countryCode)),
+            ("plaintext", .boolean(plaintext)),
+        ])
+    }
+}
+
+extension IPWarrant {
+    var auditJSON: AuditJSON {
+        .object([
+            ("liid", .string(liid)),
+            ("agency", .string(agency)),
+            ("user", .optional(username)),
+            ("static_ips", .array(staticPrefixes.map(AuditJSON.string))),
+            ("session_id", .integer(Int64(sessionID))),
+            ("auth_cc", .string(authorizationCountryCode)),
+            ("delivery_cc", .string(deliveryCountryCode)),
+            ("start", .optional(startMicros.map(ISO8601Time.format(micros:)))),
+            ("end", .optional(endMicros.map(ISO8601Time.format(micros:)))),
+            ("deliver", .string(delivery.rawValue)),
+            ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
+            ("created", .string(ISO8601Time.format(micros: createdMicros))),
+        ])
+    }
+}
+
+extension KnownServer {
+    var auditJSON: AuditJSON {
+        .object([("kind", .string(kind.rawValue)), ("address", .string(address)), ("port", .integer(Int64(port)))])
+    }
+}

@@ -1,0 +1,87 @@
+import GRDB
+
+/// The store's schema, as a list of GRDB migrations applied in order when a store is opened.
+///
+/// A migration, once released, never changes: a later schema is a new migration ("v2", ...) appended here, and
+/// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
+enum StoreSchema {
+    /// The version of the newest migration.
+    static let currentVersion = 1
+
+    /// Every migration, oldest first.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1", migrate: v1)
+        return migrator
+    }
+
+    /// Agencies, IP warrants and their targets, known servers, settings and the append-only audit log.
+    private static func v1(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE settings (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE agencies (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    hi2_host TEXT NOT NULL,
+                    hi2_port INTEGER NOT NULL,
+                    hi3_host TEXT NOT NULL,
+                    hi3_port INTEGER NOT NULL,
+                    keepalive_seconds INTEGER NOT NULL,
+                    keepalive_wait_seconds INTEGER NOT NULL,
+                    country_code TEXT,
+                    plaintext INTEGER NOT NULL
+                );
+                CREATE TABLE ip_warrants (
+                    liid TEXT PRIMARY KEY NOT NULL,
+                    agency TEXT NOT NULL,
+                    username TEXT,
+                    session_id INTEGER NOT NULL,
+                    auth_cc TEXT NOT NULL,
+                    delivery_cc TEXT NOT NULL,
+                    start_micros INTEGER,
+                    end_micros INTEGER,
+                    delivery TEXT NOT NULL,
+                    ended_micros INTEGER,
+                    created_micros INTEGER NOT NULL
+                );
+                CREATE INDEX ip_warrants_agency ON ip_warrants(agency);
+                CREATE TABLE ip_warrant_targets (
+                    liid TEXT NOT NULL REFERENCES ip_warrants(liid),
+                    position INTEGER NOT NULL,
+                    prefix TEXT NOT NULL,
+                    PRIMARY KEY (liid, position)
+                );
+                CREATE TABLE servers (
+                    kind TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    port INTEGER NOT NULL,
+                    PRIMARY KEY (kind, address, port)
+                );
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    time_micros INTEGER NOT NULL,
+                    os_user TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    before_json TEXT,
+                    after_json TEXT,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                INSERT INTO settings (key, value) VALUES ('change_id', '0');
+                INSERT INTO settings (key, value) VALUES ('audit_head_id', '0');
+                INSERT INTO settings (key, value) VALUES ('audit_head_hash', '\(AuditChain.genesisHash)');
+                INSERT INTO settings (key, value) VALUES ('schema_version', '1');
+                PRAGMA user_version = 1;
+                """
+        )
+    }
+}

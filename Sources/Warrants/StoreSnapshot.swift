@@ -1,0 +1,19 @@
+/// What the running appliance needs from the store, read in one transaction.
+public struct StoreSnapshot: Sendable {
+    /// The change id the snapshot reflects; compare with ``WarrantStore/changeID()`` to see whether it is stale.
+    public var changeID: Int64
+    /// Every agency.
+    public var agencies: [Agency]
+    /// Every IP warrant that has not been ended (pending and expired ones included; their windows decide).
+    public var ipWarrants: [IPWarrant]
+    /// Every known server.
+    public var servers: [KnownServer]
+
+    /// Creates a snapshot.
+    public init(changeID: Int64, agencies: [Agency], ipWarrants: [IPWarrant], servers: [KnownServer]) {
+        self.changeID = changeID
+        self.agencies = agencies
+        self.ipWarrants = ipWarrants
+        self.servers = servers
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+
+extension WarrantStore {
+    /// Adds an agency after validating it; its name must be new. Returns the agency as stored.
+    @discardableResult
+    public func addAgency(_ agency: Agency) throws(StoreError) -> Agency {
+        let stored = try WarrantValidation.validated(agency)
+        return try write { db in
+            guard try Self.fetchAgency(db, named: stored.name) == nil else {
+                throw StoreError(.conflict, field: "NAME", "agency \(StoreError.quoted(stored.name)) already exists")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO agencies (name, hi2_host, hi2_port, hi3_host, hi3_port, keepalive_seconds,
+                        keepalive_wait_seconds, country_code, plaintext) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    stored.name, stored.hi2.host, Int(stored.hi2.port), stored.hi3.host, Int(stored.hi3.port),
+                    stored.keepaliveSeconds, stored.keepaliveWaitSeconds, stored.countryCode, stored.plaintext,
+                ]
+            )
+            return (AuditChange(action: "agency.add", subject: stored.name, after: stored.auditJSON), stored)
+        }
+    }
+
+    /// Every agency, by name.
+    public func agencies() throws(StoreError) -> [Agency] {
+        try read { db in try Self.fetchAgencies(db) }
+    }
+
+    /// The agency called `name`, or nil.
+    public func agency(named name: String) throws(StoreError) -> Agency? {
+        try read { db in try Self.fetchAgency(db, named: name) }
+    }
+
+    /// Removes an agency. Refused while a warrant that has not been ended delivers to it.
+    public func removeAgency(named name: String) throws(StoreError) {
+        try write { db in
+            guard let agency = try Self.fetchAgency(db, named: name) else {
+                throw StoreError(.notFound, field: "NAME", "agency \(StoreError.quoted(name)) does not exist")
+            }
+            let users = try String.fetchAll(
+                db,
+                sql: "SELECT liid FROM ip_warrants WHERE agency = ? AND ended_micros IS NULL ORDER BY liid",
+                arguments: [name]
+            )
+            guard users.isEmpty else {
+                let list = users.map(StoreError.quoted).joined(separator: ", ")
+                throw StoreError(
+                    .conflict,
+                    field: "NAME",
+                    "agency \(StoreError.quoted(name)) is used by warrants that have not ended: \(list)"
+                )
+            }
+            try db.execute(sql: "DELETE FROM agencies WHERE name = ?", arguments: [name])
+            return (AuditChange(action: "agency.remove", subject: name, before: agency.auditJSON), ())
+        }
+    }
+
+    static func fetchAgencies(_ db: Database) throws -> [Agency] {
+        try Row.fetchAll(db, sql: "SELECT * FROM agencies ORDER BY name").map(agency(from:))
+    }
+
+    static func fetchAgency(_ db: Database, named name: String) throws -> Agency? {
+        try Row.fetchOne(db, sql: "SELECT * FROM agencies WHERE name = ?", arguments: [name]).map(agency(from:))
+    }
+
+    private static func agency(from row: Row) throws -> Agency {
+        let name = try row.decode(String.self, forColumn: "name")
+        return Agency(
+            name: name,
+            hi2: try endpoint(row, "hi2", agency: name),
+            hi3: try endpoint(row, "hi3", agency: name),
+            keepaliveSeconds: try row.decode(Int.self, forColumn: "keepalive_seconds"),
+            keepaliveWaitSeconds: try row.decode(Int.self, forColumn: "keepalive_wait_seconds"),
+            countryCode: try row.decode(String?.self, forColumn: "country_code"),
+            plaintext: try row.decode(Bool.self, forColumn: "plaintext")
+        )
+    }
+
+    private static func endpoint(_ row: Row, _ prefix: String, agency: String) throws -> Endpoint {
+        let host = try row.decode(String.self, forColumn: "\(prefix)_host")
+        guard let port = UInt16(exactly: try row.decode(Int.self, forColumn: "\(prefix)_port")), port > 0 else {
+            throw StoreError(.io, "the warrant store holds an invalid \(prefix) port for agency \(agency)")
+        }
+        return Endpoint(host: host, port: port)
+    }
+}

@@ -1,0 +1,121 @@
+import GRDB
+
+extension WarrantStore {
+    /// Adds an IP warrant after validating it; its LIID must be new (ended warrants keep theirs) and its agency must
+    /// exist. The store sets ``IPWarrant/createdMicros``; a warrant given as ended is refused. Returns the warrant as
+    /// stored (country codes upper case, prefixes canonical).
+    @discardableResult
+    public func addIPWarrant(_ warrant: IPWarrant) throws(StoreError) -> IPWarrant {
+        var stored = try WarrantValidation.validated(warrant)
+        guard warrant.endedMicros == nil else {
+            throw StoreError(.invalid, field: "ended", "a new warrant cannot already be ended")
+        }
+        stored.createdMicros = WallClock.nowMicros()
+        return try write { db in
+            guard try Self.fetchAgency(db, named: stored.agency) != nil else {
+                throw StoreError(
+                    .notFound,
+                    field: "--agency",
+                    "--agency \(StoreError.quoted(stored.agency)) does not exist"
+                )
+            }
+            guard try Self.fetchIPWarrant(db, liid: stored.liid) == nil else {
+                throw StoreError(.conflict, field: "LIID", "LIID \(StoreError.quoted(stored.liid)) is already in use")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO ip_warrants (liid, agency, username, session_id, auth_cc, delivery_cc, start_micros,
+                        end_micros, delivery, ended_micros, created_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                    """,
+                arguments: [
+                    stored.liid, stored.agency, stored.username, Int64(stored.sessionID),
+                    stored.authorizationCountryCode, stored.deliveryCountryCode, stored.startMicros, stored.endMicros,
+                    stored.delivery.rawValue, stored.createdMicros,
+                ]
+            )
+            for (position, prefix) in stored.staticPrefixes.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO ip_warrant_targets (liid, position, prefix) VALUES (?, ?, ?)",
+                    arguments: [stored.liid, position, prefix]
+                )
+            }
+            return (AuditChange(action: "warrant.add", subject: stored.liid, after: stored.auditJSON), stored)
+        }
+    }
+
+    /// IP warrants by LIID; ended ones only when `includeEnded`.
+    public func ipWarrants(includeEnded: Bool) throws(StoreError) -> [IPWarrant] {
+        try read { db in try Self.fetchIPWarrants(db, includeEnded: includeEnded) }
+    }
+
+    /// The IP warrant with `liid`, ended or not, or nil.
+    public func ipWarrant(liid: String) throws(StoreError) -> IPWarrant? {
+        try read { db in try Self.fetchIPWarrant(db, liid: liid) }
+    }
+
+    /// Marks a warrant ended at `atMicros`. The warrant is kept, for the audit; ending it twice is refused.
+    public func endWarrant(liid: String, atMicros: Int64) throws(StoreError) {
+        try write { db in
+            guard let warrant = try Self.fetchIPWarrant(db, liid: liid) else {
+                throw StoreError(.notFound, field: "LIID", "warrant \(StoreError.quoted(liid)) does not exist")
+            }
+            guard warrant.endedMicros == nil else {
+                throw StoreError(.conflict, field: "LIID", "warrant \(StoreError.quoted(liid)) has already been ended")
+            }
+            try db.execute(sql: "UPDATE ip_warrants SET ended_micros = ? WHERE liid = ?", arguments: [atMicros, liid])
+            var ended = warrant
+            ended.endedMicros = atMicros
+            return (
+                AuditChange(action: "warrant.end", subject: liid, before: warrant.auditJSON, after: ended.auditJSON), ()
+            )
+        }
+    }
+
+    static func fetchIPWarrants(_ db: Database, includeEnded: Bool) throws -> [IPWarrant] {
+        let filter = includeEnded ? "" : "WHERE ended_micros IS NULL"
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM ip_warrants \(filter) ORDER BY liid")
+        let targets = try Row.fetchAll(db, sql: "SELECT liid, prefix FROM ip_warrant_targets ORDER BY liid, position")
+        var prefixes: [String: [String]] = [:]
+        for target in targets {
+            prefixes[try target.decode(String.self, forColumn: "liid"), default: []]
+                .append(try target.decode(String.self, forColumn: "prefix"))
+        }
+        return try rows.map { row in try warrant(from: row, prefixes: prefixes) }
+    }
+
+    static func fetchIPWarrant(_ db: Database, liid: String) throws -> IPWarrant? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM ip_warrants WHERE liid = ?", arguments: [liid]) else {
+            return nil
+        }
+        let prefixes = try String.fetchAll(
+            db,
+            sql: "SELECT prefix FROM ip_warrant_targets WHERE liid = ? ORDER BY position",
+            arguments: [liid]
+        )
+        return try warrant(from: row, prefixes: [liid: prefixes])
+    }
+
+    private static func warrant(from row: Row, prefixes: [String: [String]]) throws -> IPWarrant {
+        let liid = try row.decode(String.self, forColumn: "liid")
+        let session = try row.decode(Int64.self, forColumn: "session_id")
+        guard let sessionID = UInt32(exactly: session),
+            let delivery = Delivery(rawValue: try row.decode(String.self, forColumn: "delivery"))
+        else {
+            throw StoreError(.io, "the warrant store holds an invalid session id or delivery for warrant \(liid)")
+        }
+        return IPWarrant(
+            liid: liid,
+            agency: try row.decode(String.self, forColumn: "agency"),
+            username: try row.decode(String?.self, forColumn: "username"),
+            staticPrefixes: prefixes[liid] ?? [],
+            sessionID: sessionID,
+            authorizationCountryCode: try row.decode(String.self, forColumn: "auth_cc"),
+            deliveryCountryCode: try row.decode(String.self, forColumn: "delivery_cc"),
+            startMicros: try row.decode(Int64?.self, forColumn: "start_micros"),
+            endMicros: try row.decode(Int64?.self, forColumn: "end_micros"),
+            delivery: delivery,
+            endedMicros: try row.decode(Int64?.self, forColumn: "ended_micros"),
+            createdMicros: try row.decode(Int64.self, forColumn: "created_micros")
+        )
+    }
+}

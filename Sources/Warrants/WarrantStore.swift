@@ -1,0 +1,140 @@
+import GRDB
+
+/// The warrant store: one sqlite file (WAL) holding agencies, warrants, known servers, settings and the audit log.
+///
+/// Every write is one transaction that validates its input, makes the change, appends a hash-chained audit row and
+/// bumps the change id, which the running appliance polls (``changeID()``) to pick up changes. Reads see a
+/// consistent state. The file and its directory are created owner-only (0600 and 0700).
+public final class WarrantStore: Sendable {
+    /// The database file's path.
+    public let path: String
+    /// Who the audit rows of this store's writes name.
+    public let actor: AuditActor
+    /// The schema version this build writes (the newest migration).
+    public static let currentSchemaVersion = StoreSchema.currentVersion
+
+    private let pool: DatabasePool
+
+    /// Opens the store at `path`, creating its directory (0700) and file (0600) when missing, switching to WAL and
+    /// applying pending migrations. A store written by a newer version is refused.
+    public init(path: String, actor: AuditActor) throws(StoreError) {
+        try StoreFile.prepare(path: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "warrants"
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .io("cannot open the warrant store at \(path)", error)
+        }
+        let superseded: Bool
+        do {
+            superseded = try pool.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
+            if !superseded {
+                try StoreSchema.migrator.migrate(pool)
+            }
+        } catch {
+            throw .io("cannot prepare the warrant store at \(path)", error)
+        }
+        guard !superseded else {
+            throw StoreError(.io, "the warrant store at \(path) was written by a newer version of openli-appliance")
+        }
+        self.path = path
+        self.actor = actor
+        self.pool = pool
+    }
+
+    /// The schema version of the open file (`PRAGMA user_version`).
+    public func schemaVersion() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
+    /// The change id: 0 for a new store, +1 with every committed write.
+    public func changeID() throws(StoreError) -> Int64 {
+        try read { db in try Self.setting(db, "change_id") }
+    }
+
+    /// Agencies, warrants that have not been ended, servers and the change id, read in one transaction.
+    public func snapshot() throws(StoreError) -> StoreSnapshot {
+        try read { db in
+            StoreSnapshot(
+                changeID: try Self.setting(db, "change_id"),
+                agencies: try Self.fetchAgencies(db),
+                ipWarrants: try Self.fetchIPWarrants(db, includeEnded: false),
+                servers: try Self.fetchServers(db)
+            )
+        }
+    }
+
+    /// Runs `body` in a read transaction.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io("cannot read the warrant store at \(path)", error)
+        }
+    }
+
+    /// Runs `change` in one write transaction, appends the audit row it describes and bumps the change id.
+    func write<T>(_ change: (Database) throws -> (AuditChange, T)) throws(StoreError) -> T {
+        do {
+            return try pool.write { db in
+                let (audit, result) = try change(db)
+                try appendAudit(audit, db)
+                let changeID: Int64 = try Self.setting(db, "change_id")
+                try Self.setSetting(db, "change_id", String(changeID + 1))
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io("cannot write the warrant store at \(path)", error)
+        }
+    }
+
+    private func appendAudit(_ change: AuditChange, _ db: Database) throws {
+        let headID: Int64 = try Self.setting(db, "audit_head_id")
+        let headHash: String = try Self.setting(db, "audit_head_hash")
+        var entry = AuditEntry(
+            id: headID + 1,
+            timeMicros: WallClock.nowMicros(),
+            user: actor.user,
+            command: actor.command,
+            action: change.action,
+            subject: change.subject,
+            before: change.before?.text,
+            after: change.after?.text,
+            previousHash: headHash,
+            hash: ""
+        )
+        entry.hash = AuditChain.hash(of: entry)
+        try db.execute(
+            sql: """
+                INSERT INTO audit_log (id, time_micros, os_user, command, action, subject, before_json, after_json,
+                    prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.id, entry.timeMicros, entry.user, entry.command, entry.action, entry.subject, entry.before,
+                entry.after, entry.previousHash, entry.hash,
+            ]
+        )
+        try Self.setSetting(db, "audit_head_id", String(entry.id))
+        try Self.setSetting(db, "audit_head_hash", entry.hash)
+    }
+
+    /// A setting's value converted from its stored text.
+    static func setting<Value: LosslessStringConvertible>(_ db: Database, _ key: String) throws -> Value {
+        let text = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = ?", arguments: [key])
+        guard let text, let value = Value(text) else {
+            throw StoreError(.io, "the warrant store has no valid setting \(key)")
+        }
+        return value
+    }
+
+    private static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "UPDATE settings SET value = ? WHERE key = ?", arguments: [value, key])
+    }
+}

@@ -1,0 +1,92 @@
+import Appliance
+import ArgumentParser
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `openli-appliance` command: the appliance (`run`) and its administration (`agency`, `warrant`, `server`,
+/// `audit`).
+///
+/// Exit status: 0 on success and for `--help`, 2 for bad usage or input (one line on standard error), 1 for a
+/// runtime failure.
+@main
+struct OpenLIAppliance: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openli-appliance",
+        abstract: "A lawful-interception appliance: capture, follow RADIUS sessions, deliver ETSI records.",
+        discussion: """
+            Exit status: 0 on success, 2 for bad usage or input, 1 for a runtime failure (for example a store that \
+            cannot be opened, or a broken audit log).
+            """,
+        subcommands: [
+            RunCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self, AuditCommand.self,
+        ]
+    )
+
+    static func main() async {
+        terminate(await execute(Array(CommandLine.arguments.dropFirst())))
+    }
+
+    /// Parses and runs `arguments`, returning the exit status.
+    static func execute(_ arguments: [String]) async -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+            return 0
+        } catch let error as ApplianceError {
+            StandardError.writeLine(error.message)
+            return error.exitStatus
+        } catch {
+            return report(error)
+        }
+    }
+
+    /// Prints an error from ArgumentParser or from `run`: help goes to standard output with status 0; a usage
+    /// error is one line plus ArgumentParser's usage hint, status 2; anything else is one line, status 1 (or the
+    /// status the error carries).
+    private static func report(_ error: any Error) -> Int32 {
+        let code = exitCode(for: error)
+        if code == .success {
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                print(text)
+            }
+            return 0
+        }
+        let message = message(for: error)
+        if code == .validationFailure {
+            let lines = fullMessage(for: error).split(separator: "\n").map(String.init)
+            StandardError.writeLine(
+                message.split(separator: "\n").first.map(String.init) ?? "openli-appliance: bad usage"
+            )
+            if let usage = lines.first(where: { $0.hasPrefix("Usage:") }) {
+                StandardError.writeLine(usage)
+            }
+            return 2
+        }
+        if !message.isEmpty {
+            StandardError.writeLine(message.split(separator: "\n").first.map(String.init) ?? message)
+        }
+        return code.rawValue
+    }
+}
+
+/// Ends the process with `status`, flushing standard output.
+private func terminate(_ status: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(status)
+    #elseif canImport(Musl)
+    Musl.exit(status)
+    #else
+    Darwin.exit(status)
+    #endif
+}

@@ -1,0 +1,73 @@
+import Appliance
+import ArgumentParser
+
+/// `openli-appliance server add|list|remove`.
+struct ServerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Manage the session servers whose traffic is followed (RADIUS for now).",
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    /// `server add KIND ADDRESS[:PORT]...`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add servers. Without a port, RADIUS servers get 1812 and 1813."
+        )
+
+        @Argument(help: "The kind of server: radius (sip, gtp, smtp, imap and pop3 are not supported yet).")
+        var kind: String
+
+        @Argument(
+            help: ArgumentHelp("IP addresses with optional ports; IPv6 as [address]:port.", valueName: "address[:port]")
+        )
+        var addresses: [String]
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in
+                try commands.addServers(kind: kind, addresses: addresses)
+            }
+        }
+    }
+
+    /// `server list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the known servers.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.listServers() }
+        }
+    }
+
+    /// `server remove KIND ADDRESS[:PORT]`.
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove",
+            abstract: "Remove a server; without a port, on every port."
+        )
+
+        @Argument(help: "The kind of server: radius.")
+        var kind: String
+
+        @Argument(
+            help: ArgumentHelp(
+                "The IP address, with an optional port; IPv6 as [address]:port.",
+                valueName: "address[:port]"
+            )
+        )
+        var address: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in
+                try commands.removeServers(kind: kind, address: address)
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+import Appliance
+import ArgumentParser
+
+/// `openli-appliance warrant add ip|list|show|end`.
+struct WarrantCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "warrant",
+        abstract: "Manage warrants (intercepts).",
+        subcommands: [Add.self, List.self, Show.self, End.self]
+    )
+
+    /// `warrant add KIND ...`.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Add a warrant.",
+            subcommands: [IP.self]
+        )
+    }
+
+    /// `warrant add ip LIID --agency NAME ...`.
+    struct IP: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ip",
+            abstract: "Add an IP-access warrant: a RADIUS user and/or static addresses.",
+            discussion: """
+                A warrant needs at least one target: --user or --static-ip. Times are ISO 8601 with Z or an offset \
+                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused.
+                """
+        )
+
+        @Argument(help: "The LIID: 1-25 printable ASCII characters (letters, digits, punctuation; no spaces), unique.")
+        var liid: String
+
+        @Option(
+            name: .customLong("agency"),
+            help: ArgumentHelp("The agency that receives the records.", valueName: "name")
+        )
+        var agency: String
+
+        @Option(
+            name: .customLong("user"),
+            help: ArgumentHelp("The RADIUS User-Name (exact match).", valueName: "username")
+        )
+        var user: String?
+
+        @Option(
+            name: .customLong("static-ip"),
+            help: ArgumentHelp(
+                "A static IPv4/IPv6 address or CIDR prefix; repeatable. Host bits after the prefix length are cleared"
+                    + " (10.1.2.3/8 is stored as 10.0.0.0/8).",
+                valueName: "cidr"
+            )
+        )
+        var staticIP: [String] = []
+
+        @Option(
+            name: .customLong("session-id"),
+            help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647 (default 1).", valueName: "n")
+        )
+        var sessionID: String?
+
+        @Option(
+            name: .customLong("auth-cc"),
+            help: ArgumentHelp(
+                "Authorization country code, 2 letters (default: the agency's --country).",
+                valueName: "cc"
+            )
+        )
+        var authCC: String?
+
+        @Option(
+            name: .customLong("delivery-cc"),
+            help: ArgumentHelp("Delivery country code, 2 letters (default: the agency's --country).", valueName: "cc")
+        )
+        var deliveryCC: String?
+
+        @Option(
+            name: .customLong("start"),
+            help: ArgumentHelp("Start of the window (default: none).", valueName: "time")
+        )
+        var start: String?
+
+        @Option(
+            name: .customLong("end"),
+            help: ArgumentHelp("End of the window, after --start (default: none).", valueName: "time")
+        )
+        var end: String?
+
+        @Option(
+            name: .customLong("deliver"),
+            help: ArgumentHelp("What to deliver (default both).", valueName: "iri|cc|both")
+        )
+        var deliver: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let request = IPWarrantAddRequest(
+                liid: liid,
+                agency: agency,
+                user: user,
+                staticIPs: staticIP,
+                sessionID: sessionID,
+                authCC: authCC,
+                deliveryCC: deliveryCC,
+                start: start,
+                end: end,
+                deliver: deliver
+            )
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.addIPWarrant(request) }
+        }
+    }
+
+    /// `warrant list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List the warrants with their status: pending, active, expired or ended."
+        )
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.listWarrants() }
+        }
+    }
+
+    /// `warrant show LIID`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one warrant.")
+
+        @Argument(help: "The warrant's LIID.")
+        var liid: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.showWarrant(liid: liid)
+            }
+        }
+    }
+
+    /// `warrant end LIID`.
+    struct End: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "end",
+            abstract: "End a warrant now. It is kept in the store, for the audit."
+        )
+
+        @Argument(help: "The warrant's LIID.")
+        var liid: String
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.endWarrant(liid: liid) }
+        }
+    }
+}

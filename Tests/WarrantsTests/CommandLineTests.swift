@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Where `swift build` puts the binary: `<repo>/.build/debug/openli-appliance`.
+private let binary = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent(".build/debug/openli-appliance").path
+
+/// The administrative command line, end to end through the built binary (skipped until it has been built).
+@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+struct CommandLineTests {
+    struct Outcome {
+        var status: Int32
+        var output: String
+        var errors: [Substring]
+    }
+
+    private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            output: String(decoding: outputData, as: UTF8.self),
+            errors: String(decoding: errorData, as: UTF8.self).split(separator: "\n")
+        )
+    }
+
+    @Test func administersAStoreWithTheDocumentedExitStatuses() throws {
+        let scratch = try ScratchDirectory()
+        let db = ["--db", scratch.file("w.sqlite")]
+        let agency = ["agency", "add", "acme", "--hi2", "127.0.0.1:9001", "--hi3", "[::1]:9002"]
+
+        let noPlaintext = try run(agency + db)
+        #expect(noPlaintext.status == 2)
+        #expect(noPlaintext.errors == ["agency: --plaintext is required until TLS handover is available"])
+        #expect(try run(agency + ["--plaintext", "--country", "nz"] + db).status == 0)
+
+        let badCountry = try run(
+            ["warrant", "add", "ip", "L1", "--agency", "acme", "--user", "bob", "--auth-cc", "N1"] + db
+        )
+        #expect(badCountry.status == 2)
+        #expect(badCountry.errors == ["warrant add: --auth-cc \"N1\" is not a 2-letter country code"])
+        #expect(
+            try run(["warrant", "add", "ip", "L1", "--agency", "acme", "--static-ip", "192.0.2.7"] + db).status == 0
+        )
+
+        let sip = try run(["server", "add", "sip", "192.0.2.1"] + db)
+        #expect(sip.status == 2)
+        #expect(sip.errors == ["server: kind sip is not supported yet"])
+        #expect(try run(["server", "add", "radius", "192.0.2.1"] + db).status == 0)
+
+        let list = try run(["warrant", "list"] + db)
+        #expect(list.status == 0)
+        #expect(list.output.hasPrefix("LIID "))
+        #expect(list.output.contains("192.0.2.7/32"))
+
+        let missing = try run(["agency", "add", "x", "--plaintext"] + db)
+        #expect(missing.status == 2)
+        #expect((1...2).contains(missing.errors.count))
+        #expect(try run(["agency", "--help"]).status == 0)
+
+        #expect(try run(["audit", "verify"] + db).status == 0)
+        try scratch.raw(
+            "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET os_user = 'x' WHERE id = 2",
+            in: "w.sqlite"
+        )
+        let broken = try run(["audit", "verify"] + db)
+        #expect(broken.status == 1)
+        #expect(broken.errors.count == 1)
+        #expect(broken.errors.first?.contains("row 2") == true)
+    }
+
+    @Test func takesTheStoreFromTheEnvironmentAndReportsRuntimeFailures() throws {
+        let scratch = try ScratchDirectory()
+        let environment = ["OPENLI_APPLIANCE_DB": scratch.file("env.sqlite")]
+        #expect(try run(["server", "add", "radius", "[2001:db8::1]:1812"], environment: environment).status == 0)
+        let list = try run(["server", "list"], environment: environment)
+        #expect(list.output.contains("2001:db8::1"))
+        let unusable = try run(["agency", "list", "--db", "/dev/null/x.sqlite"])
+        #expect(unusable.status == 1)
+        #expect(unusable.errors.count == 1)
+    }
+}
