@@ -84,7 +84,11 @@ let package = Package(
             swiftSettings: strictFeatures
         ),
         .testTarget(name: "ETSITests", dependencies: ["ETSI", "TestSupport"], swiftSettings: strictFeatures),
-        .testTarget(name: "WarrantsTests", dependencies: ["Warrants", "TestSupport"], swiftSettings: strictFeatures),
+        .testTarget(
+            name: "WarrantsTests",
+            dependencies: ["Warrants", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictFeatures
+        ),
         .testTarget(
             name: "CollectorTests",
             dependencies: ["Collector", "Packets", "Protocols", "ETSI", "Warrants", "TestSupport"],

@@ -112,7 +112,8 @@ public final class HandoverConnection: @unchecked Sendable {
                     if self.stats.connectFailures == 1 || self.stats.connectFailures % 30 == 0 {
                         self.logger.warning(
                             "handover \(self.endpoint.label) unreachable, retrying every \(self.retryInterval.nanoseconds / 1_000_000_000) s",
-                            metadata: ["error": "\(error)", "attempts": "\(self.stats.connectFailures)"])
+                            metadata: ["error": "\(error)", "attempts": "\(self.stats.connectFailures)"]
+                        )
                     }
                     self.scheduleRetry()
                 }

@@ -21,8 +21,12 @@ public final class Mediator: Sendable {
         let loop = group.next()
         connections = endpoints.flatMap { $0 }.map {
             HandoverConnection(
-                endpoint: $0, eventLoop: loop, retryInterval: .seconds(retrySeconds),
-                queueLimitBytes: queueLimitBytes, logger: logger)
+                endpoint: $0,
+                eventLoop: loop,
+                retryInterval: .seconds(retrySeconds),
+                queueLimitBytes: queueLimitBytes,
+                logger: logger
+            )
         }
     }
 

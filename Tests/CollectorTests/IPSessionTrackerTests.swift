@@ -32,7 +32,10 @@ struct IPSessionTrackerTests {
     }
 
     @Test func sessionWithoutAccountingExpiresAfterTheIdleTimeout() throws {
-        var harness = try TrackerHarness(warrants: [TrackerHarness.warrant("L1", user: "alice")], idleTimeoutSeconds: 600)
+        var harness = try TrackerHarness(
+            warrants: [TrackerHarness.warrant("L1", user: "alice")],
+            idleTimeoutSeconds: 600
+        )
         harness.accounting(.start, user: "alice", session: "A", address: "198.51.100.1", at: 1000)
         harness.tracker.advance(to: 1500 * TrackerHarness.second)
         #expect(harness.routes("198.51.100.1").count == 1)
@@ -80,9 +83,18 @@ struct IPSessionTrackerTests {
     @Test func accountingOnFromTheNASEndsItsSessions() throws {
         var harness = try TrackerHarness(warrants: [TrackerHarness.warrant("L1", user: "alice")])
         harness.accounting(.start, user: "alice", session: "A", address: "198.51.100.1", at: 100)
-        var restart = RADIUSMessage(code: .accountingRequest, identifier: 99, authenticator: Array(repeating: 0, count: 16))
+        var restart = RADIUSMessage(
+            code: .accountingRequest,
+            identifier: 99,
+            authenticator: Array(repeating: 0, count: 16)
+        )
         restart.acctStatusType = .accountingOn
-        harness.tracker.handle(restart, client: TrackerHarness.nas, clientPort: 4001, timeMicros: 200 * TrackerHarness.second)
+        harness.tracker.handle(
+            restart,
+            client: TrackerHarness.nas,
+            clientPort: 4001,
+            timeMicros: 200 * TrackerHarness.second
+        )
         #expect(try harness.iris().map(\.type) == [.begin, .end])
         #expect(harness.tracker.statistics.nasRestarts == 1)
     }
@@ -101,7 +113,11 @@ struct IPSessionTrackerTests {
 
     @Test func ipv6PrefixSessionsMatchEveryAddressInThePrefix() throws {
         var harness = try TrackerHarness(warrants: [TrackerHarness.warrant("L1", user: "carol")])
-        var message = RADIUSMessage(code: .accountingRequest, identifier: 7, authenticator: Array(repeating: 0, count: 16))
+        var message = RADIUSMessage(
+            code: .accountingRequest,
+            identifier: 7,
+            authenticator: Array(repeating: 0, count: 16)
+        )
         message.userName = "carol"
         message.acctStatusType = .start
         message.acctSessionID = "V6"

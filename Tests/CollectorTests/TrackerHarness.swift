@@ -21,26 +21,49 @@ struct TrackerHarness {
             servers: [KnownServer(kind: .radius, address: "192.0.2.2", port: 1812)]
         )
         plan = try InterceptPlan(
-            snapshot: snapshot, operatorIdentifier: "op", networkElementIdentifier: "ne", profile: .current)
+            snapshot: snapshot,
+            operatorIdentifier: "op",
+            networkElementIdentifier: "ne",
+            profile: .current
+        )
         tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: idleTimeoutSeconds * Self.second)
     }
 
-    static func warrant(_ liid: String, user: String? = nil, prefixes: [String] = [], start: Int64? = nil,
-        end: Int64? = nil) -> IPWarrant
-    {
+    static func warrant(
+        _ liid: String,
+        user: String? = nil,
+        prefixes: [String] = [],
+        start: Int64? = nil,
+        end: Int64? = nil
+    ) -> IPWarrant {
         IPWarrant(
-            liid: liid, agency: "LEA", username: user, staticPrefixes: prefixes, sessionID: 42,
-            authorizationCountryCode: "NZ", deliveryCountryCode: "NZ", startMicros: start.map { $0 * second },
-            endMicros: end.map { $0 * second })
+            liid: liid,
+            agency: "LEA",
+            username: user,
+            staticPrefixes: prefixes,
+            sessionID: 42,
+            authorizationCountryCode: "NZ",
+            deliveryCountryCode: "NZ",
+            startMicros: start.map { $0 * second },
+            endMicros: end.map { $0 * second }
+        )
     }
 
     /// Access-Request then Access-Accept with a framed address, at `time` seconds.
     mutating func login(_ user: String, address: String, at time: Int64) {
         identifier &+= 1
-        var request = RADIUSMessage(code: .accessRequest, identifier: identifier, authenticator: Array(repeating: identifier, count: 16))
+        var request = RADIUSMessage(
+            code: .accessRequest,
+            identifier: identifier,
+            authenticator: Array(repeating: identifier, count: 16)
+        )
         request.userName = user
         tracker.handle(request, client: Self.nas, clientPort: 4000, timeMicros: time * Self.second)
-        var accept = RADIUSMessage(code: .accessAccept, identifier: identifier, authenticator: Array(repeating: 0, count: 16))
+        var accept = RADIUSMessage(
+            code: .accessAccept,
+            identifier: identifier,
+            authenticator: Array(repeating: 0, count: 16)
+        )
         accept.framedIPAddress = IPAddress(address)
         tracker.handle(accept, client: Self.nas, clientPort: 4000, timeMicros: time * Self.second + 1)
     }
@@ -48,7 +71,11 @@ struct TrackerHarness {
     /// An Accounting-Request of `status` for `user`'s session `session`.
     mutating func accounting(_ status: AcctStatusType, user: String, session: String, address: String, at time: Int64) {
         identifier &+= 1
-        var message = RADIUSMessage(code: .accountingRequest, identifier: identifier, authenticator: Array(repeating: 0, count: 16))
+        var message = RADIUSMessage(
+            code: .accountingRequest,
+            identifier: identifier,
+            authenticator: Array(repeating: 0, count: 16)
+        )
         message.userName = user
         message.acctStatusType = status
         message.acctSessionID = session
@@ -64,8 +91,13 @@ struct TrackerHarness {
             var record: [UInt8] = []
             iri.payload.withUnsafeBytes { payload in
                 PSPDUWriter.write(
-                    header: intercept.header, cin: iri.cin, sequence: 0, time: Timestamp(epochMicros: iri.timeMicros),
-                    payload: payload, into: &record)
+                    header: intercept.header,
+                    cin: iri.cin,
+                    sequence: 0,
+                    time: Timestamp(epochMicros: iri.timeMicros),
+                    payload: payload,
+                    into: &record
+                )
             }
             let summary = try record.withUnsafeBytes { try PSPDUReader.summarize($0) }
             return (intercept.liid, summary.iriType, summary.accessEventType, iri.cin)

@@ -26,8 +26,10 @@ struct RADIUSCaptureTests {
         #expect(servers.status == 0, "server add: \(servers.standardError)")
         for warrant in scenario.warrants {
             let added = try appliance.run(
-                ["warrant", "add", "ip", warrant.liid, "--agency", warrant.agency, "--user", warrant.user,
-                 "--auth-cc", warrant.authCC, "--delivery-cc", warrant.authCC])
+                [
+                    "warrant", "add", "ip", warrant.liid, "--agency", warrant.agency, "--user", warrant.user,
+                    "--auth-cc", warrant.authCC, "--delivery-cc", warrant.authCC,
+                ])
             #expect(added.status == 0, "warrant add: \(added.standardError)")
         }
 

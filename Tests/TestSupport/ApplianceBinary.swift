@@ -18,7 +18,8 @@ public struct ApplianceBinary: Sendable {
                 .deletingLastPathComponent()
             path = root.appendingPathComponent(".build/debug/openli-appliance").path
         }
-        directory = FileManager.default.temporaryDirectory
+        directory =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("openli-e2e-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }

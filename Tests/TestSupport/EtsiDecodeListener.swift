@@ -16,9 +16,17 @@ public final class EtsiDecodeListener: @unchecked Sendable {
     /// Starts the decoder and waits until it prints its port.
     public init(extraArguments: [String] = [], testFile: String = #filePath) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        // A child of Foundation's Process starts with signals blocked, and one started from a background shell
+        // with SIGINT ignored; unblock and restore SIGINT so that `finish` can stop the decoder and get its summary.
+        let restoreInterrupt =
+            "import runpy, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); "
+            + "signal.signal(signal.SIGINT, signal.default_int_handler); "
+            + "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')"
         process.arguments =
-            ["python3", VectorFiles.etsiDecode(testFile: testFile).path, "--listen", "127.0.0.1:0", "--connections", "0",
-             "--check", "--reply-keepalives"] + extraArguments
+            [
+                "python3", "-c", restoreInterrupt, VectorFiles.etsiDecode(testFile: testFile).path, "--listen",
+                "127.0.0.1:0", "--connections", "0", "--check", "--reply-keepalives",
+            ] + extraArguments
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
@@ -56,13 +64,21 @@ public final class EtsiDecodeListener: @unchecked Sendable {
 
     /// Waits until `count` connections have closed (or `timeout` passes), stops the decoder, and returns every
     /// record it printed and its final standard error.
-    public func finish(closedConnections count: Int, timeout: TimeInterval = 60) -> (records: [[String: Any]], log: String) {
+    public func finish(
+        closedConnections count: Int,
+        timeout: TimeInterval = 60
+    ) -> (records: [[String: Any]], log: String) {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline && standardError.components(separatedBy: "closed").count - 1 < count {
             Thread.sleep(forTimeInterval: 0.05)
         }
         process.interrupt()
-        process.waitUntilExit()
+        let exitDeadline = Date().addingTimeInterval(30)
+        while process.isRunning && Date() < exitDeadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         outDone.wait()
         Thread.sleep(forTimeInterval: 0.1)
         let text = String(decoding: collector.data(outPipe.fileHandleForReading), as: UTF8.self)

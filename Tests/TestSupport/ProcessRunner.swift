@@ -13,7 +13,11 @@ public struct ProcessOutput: Sendable {
 /// Runs real programs (the built appliance, python tools) for end-to-end tests.
 public enum ProcessRunner {
     /// Runs `executable` with `arguments` to completion and returns its output.
-    public static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:])
+    public static func run(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String] = [:]
+    )
         throws -> ProcessOutput
     {
         let process = Process()

@@ -38,7 +38,10 @@ public final class PcapSource {
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         guard
             let opened = pcap_open_offline_with_tstamp_precision(
-                path, UInt32(PCAP_TSTAMP_PRECISION_MICRO), &errorBuffer)
+                path,
+                UInt32(PCAP_TSTAMP_PRECISION_MICRO),
+                &errorBuffer
+            )
         else {
             throw CaptureError(source: path, reason: Self.message(errorBuffer))
         }

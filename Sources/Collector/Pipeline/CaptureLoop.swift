@@ -123,18 +123,25 @@ public final class CaptureLoop: @unchecked Sendable {
             return
         }
         tracker.advance(to: time)
-        if tracker.tableChanged { refreshTable() }
+        if tracker.tableChanged {
+            refreshTable()
+            handOverIRIs()
+        }
         if packet.fragment != nil,
             controlAddresses.contains(packet.source) || controlAddresses.contains(packet.destination)
         {
             reassembleControl(frame, packet: packet, time: time)
         } else if packet.transportProtocol == 17,
             table.isControl(
-                source: packet.source, sourcePort: packet.sourcePort, destination: packet.destination,
-                destinationPort: packet.destinationPort)
+                source: packet.source,
+                sourcePort: packet.sourcePort,
+                destination: packet.destination,
+                destinationPort: packet.destinationPort
+            )
         {
             let payload = UnsafeRawBufferPointer(
-                rebasing: frame[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)])
+                rebasing: frame[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)]
+            )
             control(payload, packet: packet, time: time)
             return
         }
@@ -148,11 +155,15 @@ public final class CaptureLoop: @unchecked Sendable {
         datagram.withUnsafeBytes { whole in
             guard let rebuilt = try? PacketDecoder.decode(whole, linkType: .ipv4), rebuilt.transportProtocol == 17,
                 table.isControl(
-                    source: rebuilt.source, sourcePort: rebuilt.sourcePort, destination: rebuilt.destination,
-                    destinationPort: rebuilt.destinationPort)
+                    source: rebuilt.source,
+                    sourcePort: rebuilt.sourcePort,
+                    destination: rebuilt.destination,
+                    destinationPort: rebuilt.destinationPort
+                )
             else { return }
             let payload = UnsafeRawBufferPointer(
-                rebasing: whole[rebuilt.payloadOffset..<(rebuilt.payloadOffset + rebuilt.payloadLength)])
+                rebasing: whole[rebuilt.payloadOffset..<(rebuilt.payloadOffset + rebuilt.payloadLength)]
+            )
             control(payload, packet: rebuilt, time: time)
         }
     }
@@ -167,19 +178,32 @@ public final class CaptureLoop: @unchecked Sendable {
             return
         }
         let toServer = table.controlEndpoints.contains(
-            ControlEndpoint(address: packet.destination, port: packet.destinationPort))
+            ControlEndpoint(address: packet.destination, port: packet.destinationPort)
+        )
         tracker.handle(
-            message, client: toServer ? packet.source : packet.destination,
-            clientPort: toServer ? packet.sourcePort : packet.destinationPort, timeMicros: time)
+            message,
+            client: toServer ? packet.source : packet.destination,
+            clientPort: toServer ? packet.sourcePort : packet.destinationPort,
+            timeMicros: time
+        )
         if tracker.tableChanged { refreshTable() }
+        handOverIRIs()
+    }
+
+    /// Sends the IRIs the tracker produced to the sequencer, on the trackers' own lane.
+    private func handOverIRIs() {
         let iris = tracker.takeIRIs()
         guard !iris.isEmpty, let batch = freeIRIBatches.pop() else { return }
         batch.reset()
         for iri in iris {
             let type = UInt8(truncatingIfNeeded: iri.type.rawValue)
             batch.append(
-                interceptIndex: iri.interceptIndex, cin: iri.cin, timeMicros: iri.timeMicros, iriType: type,
-                payload: iri.payload)
+                interceptIndex: iri.interceptIndex,
+                cin: iri.cin,
+                timeMicros: iri.timeMicros,
+                iriType: type,
+                payload: iri.payload
+            )
         }
         inbox.push(batch, lane: trackerLane)
     }
@@ -190,13 +214,19 @@ public final class CaptureLoop: @unchecked Sendable {
     }
 
     private func dispatch(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
-        let lane = shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
+        let lane =
+            shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
         let batch: FrameBatch
         if let open = current[lane] {
             batch = open
         } else {
-            batch = shards[lane].freeFrames.tryPop() ?? FrameBatch(
-                frames: batchFrames, arenaBytes: frameArenaBytes, matchTable: table)
+            batch =
+                shards[lane].freeFrames.tryPop()
+                ?? FrameBatch(
+                    frames: batchFrames,
+                    arenaBytes: frameArenaBytes,
+                    matchTable: table
+                )
             batch.reset(matchTable: table)
             current[lane] = batch
         }

@@ -80,7 +80,12 @@ public final class MatchTable: Sendable {
     }
 
     /// Whether a packet between these endpoints is a session-protocol (control) packet.
-    public func isControl(source: IPAddress, sourcePort: UInt16, destination: IPAddress, destinationPort: UInt16)
+    public func isControl(
+        source: IPAddress,
+        sourcePort: UInt16,
+        destination: IPAddress,
+        destinationPort: UInt16
+    )
         -> Bool
     {
         if controlEndpoints.isEmpty { return false }

@@ -55,8 +55,14 @@ public final class Pipeline: Sendable {
         }
         let tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros)
         let capture = CaptureLoop(
-            sources: sources, shards: shards, tracker: tracker, plan: plan, inbox: inbox, counters: counters,
-            stop: stopRequested)
+            sources: sources,
+            shards: shards,
+            tracker: tracker,
+            plan: plan,
+            inbox: inbox,
+            counters: counters,
+            stop: stopRequested
+        )
         let sequencer = Sequencer(plan: plan, sink: sink)
         let counters = self.counters
         let shardThreads = shards.enumerated().map { lane, shard in
@@ -88,8 +94,13 @@ public final class Pipeline: Sendable {
                 inbox.close(lane: shards.count)
                 for running in started { running.join() }
                 return PipelineResult(
-                    capture: CaptureStatistics(), sessions: SessionStatistics(), intercepts: [], records: 0, bytes: 0,
-                    captureError: CaptureError(source: thread.name, reason: "the system refused to start a thread"))
+                    capture: CaptureStatistics(),
+                    sessions: SessionStatistics(),
+                    intercepts: [],
+                    records: 0,
+                    bytes: 0,
+                    captureError: CaptureError(source: thread.name, reason: "the system refused to start a thread")
+                )
             }
             started.append(thread)
         }

@@ -29,17 +29,27 @@ public final class PipelineThread: @unchecked Sendable {
         let box = Unmanaged.passRetained(self)
         #if canImport(Darwin)
         var handle: pthread_t?
-        let status = pthread_create(&handle, nil, { raw in
-            Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, box.toOpaque())
+        let status = pthread_create(
+            &handle,
+            nil,
+            { raw in
+                Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            },
+            box.toOpaque()
+        )
         if let handle { thread = handle }
         #else
-        let status = pthread_create(&thread, nil, { raw in
-            guard let raw else { return nil }
-            Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
-            return nil
-        }, box.toOpaque())
+        let status = pthread_create(
+            &thread,
+            nil,
+            { raw in
+                guard let raw else { return nil }
+                Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+                return nil
+            },
+            box.toOpaque()
+        )
         #endif
         if status != 0 {
             box.release()

@@ -47,7 +47,13 @@ public final class RecordBatch: @unchecked Sendable {
         bytes.append(contentsOf: payload)
         entries.append(
             RecordEntry(
-                interceptIndex: interceptIndex, cin: cin, timeMicros: timeMicros, iriType: iriType,
-                offset: offset, length: payload.count))
+                interceptIndex: interceptIndex,
+                cin: cin,
+                timeMicros: timeMicros,
+                iriType: iriType,
+                offset: offset,
+                length: payload.count
+            )
+        )
     }
 }

@@ -74,12 +74,21 @@ public final class Shard: @unchecked Sendable {
         for route in routes where route.covers(slot.timeMicros) {
             let offset = records.bytes.count
             IPCCPayload.write(
-                profile: profiles[Int(route.interceptIndex)], direction: direction, ipPacket: ipPacket,
-                into: &records.bytes)
+                profile: profiles[Int(route.interceptIndex)],
+                direction: direction,
+                ipPacket: ipPacket,
+                into: &records.bytes
+            )
             records.entries.append(
                 RecordEntry(
-                    interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: slot.timeMicros, iriType: 0,
-                    offset: offset, length: records.bytes.count - offset))
+                    interceptIndex: route.interceptIndex,
+                    cin: route.cin,
+                    timeMicros: slot.timeMicros,
+                    iriType: 0,
+                    offset: offset,
+                    length: records.bytes.count - offset
+                )
+            )
         }
     }
 }

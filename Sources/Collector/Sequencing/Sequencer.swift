@@ -45,7 +45,10 @@ public final class Sequencer: @unchecked Sendable {
     public func process(_ batch: RecordBatch) {
         batch.bytes.withUnsafeBytes { arena in
             for entry in batch.entries {
-                append(entry, payload: UnsafeRawBufferPointer(rebasing: arena[entry.offset..<(entry.offset + entry.length)]))
+                append(
+                    entry,
+                    payload: UnsafeRawBufferPointer(rebasing: arena[entry.offset..<(entry.offset + entry.length)])
+                )
             }
         }
         flush()
@@ -59,8 +62,13 @@ public final class Sequencer: @unchecked Sendable {
         let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
         let before = buffers[slot].count
         PSPDUWriter.write(
-            header: intercept.header, cin: entry.cin, sequence: number, time: Timestamp(epochMicros: entry.timeMicros),
-            payload: payload, into: &buffers[slot])
+            header: intercept.header,
+            cin: entry.cin,
+            sequence: number,
+            time: Timestamp(epochMicros: entry.timeMicros),
+            payload: payload,
+            into: &buffers[slot]
+        )
         bytes += buffers[slot].count - before
         pendingRecords[slot] += 1
         records += 1
@@ -78,7 +86,11 @@ public final class Sequencer: @unchecked Sendable {
         for slot in buffers.indices where !buffers[slot].isEmpty {
             let handover: Handover = slot % 2 == 0 ? .hi2 : .hi3
             sink.deliver(
-                agencyIndex: slot / 2, handover: handover, bytes: buffers[slot], records: pendingRecords[slot])
+                agencyIndex: slot / 2,
+                handover: handover,
+                bytes: buffers[slot],
+                records: pendingRecords[slot]
+            )
             buffers[slot].removeAll(keepingCapacity: true)
             pendingRecords[slot] = 0
         }

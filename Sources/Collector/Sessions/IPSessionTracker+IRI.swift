@@ -14,8 +14,14 @@ extension IPSessionTracker {
         for index in indexes {
             let intercept = plan.intercepts[Int(index)]
             guard intercept.covers(timeMicros) else { continue }
-            emit(session, intercept: intercept, event: event, type: type, timeMicros: timeMicros,
-                endReason: endReason)
+            emit(
+                session,
+                intercept: intercept,
+                event: event,
+                type: type,
+                timeMicros: timeMicros,
+                endReason: endReason
+            )
         }
     }
 
@@ -117,7 +123,8 @@ extension IPSessionTracker {
     ) {
         let payload = IPIRIPayload.encode(profile: intercept.header.profile, type: type, contents: contents)
         iris.append(
-            IRIRecord(interceptIndex: intercept.index, cin: cin, type: type, timeMicros: timeMicros, payload: payload))
+            IRIRecord(interceptIndex: intercept.index, cin: cin, type: type, timeMicros: timeMicros, payload: payload)
+        )
     }
 
     static func version(ipv4: IPAddress?, ipv6: [IPPrefix]) -> IPIRIContents.IPVersion {

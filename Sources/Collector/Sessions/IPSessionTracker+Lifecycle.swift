@@ -80,11 +80,23 @@ extension IPSessionTracker {
         guard let user = intercept.username else { return }
         for session in targetSessions.values where session.user == user {
             if active && !session.begun.contains(intercept.index) {
-                emit(session, intercept: intercept, event: .startOfInterceptionWithSessionActive, type: .begin,
-                    timeMicros: timeMicros, endReason: nil)
+                emit(
+                    session,
+                    intercept: intercept,
+                    event: .startOfInterceptionWithSessionActive,
+                    type: .begin,
+                    timeMicros: timeMicros,
+                    endReason: nil
+                )
             } else if !active && session.begun.contains(intercept.index) {
-                emit(session, intercept: intercept, event: .endOfInterceptionWithSessionActive, type: .report,
-                    timeMicros: timeMicros, endReason: nil)
+                emit(
+                    session,
+                    intercept: intercept,
+                    event: .endOfInterceptionWithSessionActive,
+                    type: .report,
+                    timeMicros: timeMicros,
+                    endReason: nil
+                )
             }
         }
     }

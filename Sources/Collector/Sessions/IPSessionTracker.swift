@@ -66,8 +66,11 @@ public final class IPSessionTracker {
         advance(to: timeMicros)
         switch message.code {
         case .accessRequest:
-            accessRequest(message, key: RequestKey(client: client, port: clientPort, identifier: message.identifier),
-                timeMicros: timeMicros)
+            accessRequest(
+                message,
+                key: RequestKey(client: client, port: clientPort, identifier: message.identifier),
+                timeMicros: timeMicros
+            )
         case .accessAccept, .accessReject:
             let key = RequestKey(client: client, port: clientPort, identifier: message.identifier)
             guard let request = pending.removeValue(forKey: key) else {
@@ -160,8 +163,11 @@ public final class IPSessionTracker {
         session.nasAddress = nas
         update(session, from: message, timeMicros: timeMicros)
         byAccounting[key] = session
-        open(session, event: status == .start ? .accessAccept : .startOfInterceptionWithSessionActive,
-            timeMicros: timeMicros)
+        open(
+            session,
+            event: status == .start ? .accessAccept : .startOfInterceptionWithSessionActive,
+            timeMicros: timeMicros
+        )
     }
 
     /// A session opened by an Access-Accept that is still waiting for its Accounting Start.
