@@ -13,8 +13,8 @@ public final class EtsiDecodeListener: @unchecked Sendable {
     /// The port it listens on.
     public private(set) var port = 0
 
-    /// Starts the decoder and waits until it prints its port.
-    public init(extraArguments: [String] = [], testFile: String = #filePath) throws {
+    /// Starts the decoder on `port` (0: any free port) and waits until it prints the port it listens on.
+    public init(port requested: Int = 0, extraArguments: [String] = [], testFile: String = #filePath) throws {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // A child of Foundation's Process starts with signals blocked, and one started from a background shell
         // with SIGINT ignored; unblock and restore SIGINT so that `finish` can stop the decoder and get its summary.
@@ -25,7 +25,7 @@ public final class EtsiDecodeListener: @unchecked Sendable {
         process.arguments =
             [
                 "python3", "-c", restoreInterrupt, VectorFiles.etsiDecode(testFile: testFile).path, "--listen",
-                "127.0.0.1:0", "--connections", "0", "--check", "--reply-keepalives",
+                "127.0.0.1:\(requested)", "--connections", "0", "--check", "--reply-keepalives",
             ] + extraArguments
         process.standardOutput = outPipe
         process.standardError = errPipe

@@ -125,14 +125,14 @@ public enum ApplianceRunner {
         do {
             for file in options.pcapFiles { sources.append(try PcapSource(file: file)) }
         } catch {
-            throw ApplianceError(.usage, "run: --pcap \(error.description)")
+            throw ApplianceError(.usage, "run: --pcap: \(error.reason)")
         }
         do {
             for name in options.interfaces {
                 sources.append(try PcapSource(interface: name, bufferMegabytes: options.captureBufferMegabytes))
             }
         } catch {
-            throw ApplianceError(.runtime, "run: --interface \(error.description)")
+            throw ApplianceError(.runtime, "run: --interface \(error.source): \(error.reason)")
         }
         for source in sources where source.linkType == nil {
             throw ApplianceError(.usage, "run: \(source.name): link type \(source.dataLinkType) is not supported")

@@ -80,6 +80,7 @@ public final class CaptureLoop: @unchecked Sendable {
         while try source.read({ frame, time in handle(frame, time: time, linkType: source.linkType) }) == .frame {
             count += 1
             if count & 0x3FF == 0 {
+                publishCounters()
                 counters.filePosition.store(finishedBytes + source.filePosition, ordering: .relaxed)
                 if stop.isRequested { return }
             }
@@ -99,6 +100,7 @@ public final class CaptureLoop: @unchecked Sendable {
                 }
                 got = got || burst > 0
             }
+            publishCounters()
             if !got {
                 handOverAll()
                 statistics.kernelDrops = sources.reduce(0) { $0 + ($1.kernelDrops ?? 0) }
@@ -109,8 +111,7 @@ public final class CaptureLoop: @unchecked Sendable {
 
     private func handle(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType?) {
         statistics.packets += 1
-        counters.packets.add(1, ordering: .relaxed)
-        counters.bytes.add(frame.count, ordering: .relaxed)
+        statistics.bytes += frame.count
         guard let linkType else {
             statistics.unsupportedLinkType += 1
             return
@@ -246,7 +247,14 @@ public final class CaptureLoop: @unchecked Sendable {
         for lane in shards.indices { handOver(lane) }
     }
 
+    /// Makes the packet counters visible to the progress line (every 1024 frames, not per packet).
+    private func publishCounters() {
+        counters.packets.store(statistics.packets, ordering: .relaxed)
+        counters.bytes.store(statistics.bytes, ordering: .relaxed)
+    }
+
     private func finish() {
+        publishCounters()
         handOverAll()
         for shard in shards { shard.input.close() }
         inbox.close(lane: trackerLane)

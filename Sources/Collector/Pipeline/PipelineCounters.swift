@@ -21,6 +21,8 @@ public final class PipelineCounters: Sendable {
 public struct CaptureStatistics: Sendable {
     /// Frames read.
     public var packets = 0
+    /// Bytes of those frames.
+    public var bytes = 0
     /// Frames that were not IP, or not decodable, by cause.
     public var undecodable: [String: Int] = [:]
     /// Session-protocol packets handled.
