@@ -1,5 +1,6 @@
 import Packets
 import Protocols
+import TestSupport
 import Testing
 
 @Suite("RADIUSParser on hand-built packets")

@@ -57,19 +57,18 @@ public final class BoundedQueue<Element>: @unchecked Sendable {
         while count == 0 && !closed {
             pthread_cond_wait(&notEmpty, &mutex)
         }
-        guard count > 0 else { return nil }
-        let element = storage[head]
-        storage[head] = nil
-        head = (head + 1) % storage.count
-        count -= 1
-        pthread_cond_signal(&notFull)
-        return element
+        return dequeue()
     }
 
     /// Removes the oldest element without waiting; `nil` when the queue is empty right now.
     public func tryPop() -> Element? {
         pthread_mutex_lock(&mutex)
         defer { pthread_mutex_unlock(&mutex) }
+        return dequeue()
+    }
+
+    /// Takes the head element, with the mutex held.
+    private func dequeue() -> Element? {
         guard count > 0 else { return nil }
         let element = storage[head]
         storage[head] = nil
