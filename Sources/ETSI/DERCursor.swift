@@ -47,7 +47,8 @@ struct DERCursor {
         guard let header = try Self.header(in: bytes, from: position, end: end, lenient: lenient) else {
             throw .truncated
         }
-        let valueStart = position + header.headerLength
+        let start = position
+        let valueStart = start + header.headerLength
         guard header.valueLength <= end - valueStart else {
             throw .truncated
         }
@@ -55,6 +56,7 @@ struct DERCursor {
         return DERElement(
             identifier: header.identifier,
             tagNumber: header.tagNumber,
+            start: start,
             valueStart: valueStart,
             valueEnd: position
         )

@@ -4,6 +4,8 @@ struct DERElement {
     var identifier: UInt8
     /// The tag number (from the high-tag form when `identifier & 0x1F == 0x1F`).
     var tagNumber: UInt32
+    /// The offset of the first identifier octet.
+    var start: Int
     /// The offset of the first value octet.
     var valueStart: Int
     /// The offset just past the last value octet.

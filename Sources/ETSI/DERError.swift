@@ -24,4 +24,24 @@ public enum DERError: Error, Sendable, Equatable {
     case invalidTime
     /// Bytes after the end of the outermost element.
     case trailingBytes
+    /// An element (given by its identifier octet) in the primitive form where the constructed one is required, or
+    /// the other way round (DER forbids constructed strings).
+    case unexpectedForm(UInt8)
+    /// A field (given by its identifier octet) that is not after the previous one in the SEQUENCE's declared order.
+    case outOfOrder(UInt8)
+    /// An explicitly tagged CHOICE (given by its identifier octet) that holds more than its one alternative.
+    case extraElement(UInt8)
+    /// A BOOLEAN whose content is not the single octet `00` or `FF`.
+    case invalidBoolean
+    /// A NULL with content.
+    case invalidNull
+    /// An OBJECT IDENTIFIER that is empty, ends inside a sub-identifier or pads one with a leading `80` octet.
+    case invalidObjectIdentifier
+    /// A string whose octets are not of its type (non-ASCII in a PrintableString or IA5String, bad UTF-8 in a
+    /// UTF8String).
+    case invalidString
+    /// An ENUMERATED value the type does not define.
+    case unknownEnumerated(UInt64)
+    /// Elements nested deeper than the reader follows.
+    case nestingTooDeep
 }

@@ -25,7 +25,17 @@ extension PSPDUReader {
             switch message.tagNumber {
             case 3: summary.triMessage = .keepAlive
             case 4: summary.triMessage = .keepAliveResponse
+            case 7: summary.triMessage = .cinReset
             default: summary.triMessage = .other(message.tagNumber)
+            }
+        case 3:
+            var operation = cursor.children(of: choice)
+            summary.kind = .other(3)
+            if let notification = try operation.next(), notification.identifier & 0xE0 == 0xA0,
+                notification.tagNumber <= 3,
+                let kind = HI1Payload.Operation(rawValue: UInt8(notification.tagNumber))
+            {
+                summary.kind = .hi1(kind)
             }
         default:
             summary.kind = .other(choice.tagNumber)

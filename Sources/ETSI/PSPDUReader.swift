@@ -1,7 +1,8 @@
 /// A minimal DER reader for PS-PDUs: splits a stream into records and reads a record's header fields back.
 ///
-/// Used by tests, the record summary and the built-in LEMF. It reads only what ``PSPDUSummary`` holds and skips the
-/// rest. Every failure is a ``DERError``; no input traps. By default the input must be DER; `lenient` also accepts
+/// Used by tests, the record summary and the built-in LEMF. It reads what ``PSPDUSummary`` holds. Every failure is a
+/// ``DERError``; no input traps. By default the whole record must be DER, checked against the ASN.1 of the record
+/// kinds we send (see ``summarize(_:lenient:)``); `lenient` reads only the summary's fields and also accepts
 /// non-minimal long-form lengths, as OpenLI writes them.
 public enum PSPDUReader {
     /// Splits a byte stream of concatenated PS-PDUs: the length of the first whole record, or nil if more bytes are
@@ -21,6 +22,13 @@ public enum PSPDUReader {
     }
 
     /// Reads the header fields and the payload kind of one whole PS-PDU.
+    ///
+    /// Unless `lenient`, the whole record is checked as `etsi-decode --check` checks it (apart from sequence
+    /// numbers): minimal lengths and tags everywhere, no bytes left over inside any element, no constructed strings;
+    /// and for the PS header, IRI, CC, TRI and HI1 payloads and the IP access types, fields known, in order and
+    /// present when mandatory, minimal INTEGERs, defined ENUMERATED values, DER BOOLEAN, NULL, OBJECT IDENTIFIER,
+    /// string and time forms. Payloads of other specifications (IP multimedia, email, UMTS, ...) get the structural
+    /// checks only.
     public static func summarize(
         _ record: UnsafeRawBufferPointer,
         lenient: Bool = false
@@ -50,6 +58,9 @@ public enum PSPDUReader {
         }
         var summary = try readHeader(fields.children(of: headerElement), length: record.count)
         try readPayload(fields.children(of: payload), into: &summary)
+        if !lenient {
+            try DERValidator.validate(record)
+        }
         return summary
     }
 

