@@ -1,12 +1,13 @@
 import Warrants
 
 extension AdminCommands {
-    /// `agency add`: validates the request and stores the agency.
+    /// `agency add`: validates the request, checks the TLS files (they must exist and parse; see ``AdminTLSFiles``)
+    /// and stores the agency. TLS is the default: without `--plaintext`, `--ca`, `--cert` and `--key` are required;
+    /// with it, the TLS options are refused.
     public func addAgency(_ request: AgencyAddRequest) throws(ApplianceError) -> AdminOutput {
         let command = "agency add"
-        guard request.plaintext else {
-            throw ApplianceError(.usage, "agency: --plaintext is required until TLS handover is available")
-        }
+        var notes: [String] = []
+        let tlsFiles = try Self.tlsFiles(request, command: command, notes: &notes)
         let agency = try run(command) { () throws(StoreError) -> Agency in
             let keepalive = try request.keepalive.map { text throws(StoreError) in
                 try WarrantValidation.seconds(text, field: "--keepalive", range: WarrantValidation.keepaliveRange)
@@ -18,6 +19,20 @@ extension AdminCommands {
                     range: WarrantValidation.keepaliveWaitRange
                 )
             }
+            let retry = try request.retry.map { text throws(StoreError) in
+                try WarrantValidation.seconds(text, field: "--retry", range: WarrantValidation.retryRange)
+            }
+            let tls = try tlsFiles.map { files throws(StoreError) in
+                AgencyTLS(
+                    caPath: files.ca,
+                    certificatePath: files.cert,
+                    keyPath: files.key,
+                    serverName: try request.serverName.map { name throws(StoreError) in
+                        try WarrantValidation.serverName(name)
+                    },
+                    allowTLS12: request.tls12
+                )
+            }
             return Agency(
                 name: try WarrantValidation.agencyName(request.name),
                 hi2: try WarrantValidation.endpoint(request.hi2, field: "--hi2"),
@@ -27,12 +42,47 @@ extension AdminCommands {
                 countryCode: try request.country.map { code throws(StoreError) in
                     try WarrantValidation.countryCode(code, field: "--country")
                 },
-                plaintext: request.plaintext
+                plaintext: request.plaintext,
+                tls: tls,
+                timestampFormat: try request.timestamp.map { text throws(StoreError) in
+                    try WarrantValidation.timestampFormat(text)
+                } ?? .microseconds,
+                etsiProfile: try request.etsiProfile.map { text throws(StoreError) in
+                    try WarrantValidation.etsiProfile(text)
+                } ?? .current,
+                retrySeconds: retry ?? Agency.defaultRetrySeconds
             )
         }
         let store = try openStore(command)
         let stored = try run(command) { () throws(StoreError) in try store.addAgency(agency) }
-        return AdminOutput(lines: ["agency \(stored.name) added"])
+        return AdminOutput(lines: ["agency \(stored.name) added (\(Self.transport(stored)))"], notes: notes)
+    }
+
+    /// The checked TLS files of the request, nil for a plaintext agency; refuses a mix of `--plaintext` and TLS
+    /// options, and TLS without all three files.
+    private static func tlsFiles(
+        _ request: AgencyAddRequest,
+        command: String,
+        notes: inout [String]
+    ) throws(ApplianceError) -> (ca: String, cert: String, key: String)? {
+        let files = [("--ca", request.ca), ("--cert", request.cert), ("--key", request.key)]
+        if request.plaintext {
+            let options =
+                files.filter { $0.1 != nil }.map(\.0)
+                + (request.serverName != nil ? ["--server-name"] : []) + (request.tls12 ? ["--tls12"] : [])
+            if let first = options.first {
+                throw ApplianceError(.usage, "\(command): --plaintext cannot be combined with \(first)")
+            }
+            return nil
+        }
+        guard let ca = request.ca, let cert = request.cert, let key = request.key else {
+            let missing = files.filter { $0.1 == nil }.map(\.0).joined(separator: ", ")
+            throw ApplianceError(
+                .usage,
+                "\(command): TLS needs --ca, --cert and --key (or --plaintext); missing: \(missing)"
+            )
+        }
+        return try AdminTLSFiles.check(ca: ca, cert: cert, key: key, command: command, notes: &notes)
     }
 
     /// `agency list`: every agency as a table.
@@ -62,17 +112,37 @@ extension AdminCommands {
         }
         let liids = warrants.filter { $0.agency == agency.name }.map(\.liid)
         return AdminOutput(
-            lines: AdminTable.fields([
-                ("name", agency.name),
-                ("hi2", agency.hi2.description),
-                ("hi3", agency.hi3.description),
-                ("transport", Self.transport(agency)),
-                ("keepalive", String(agency.keepaliveSeconds)),
-                ("keepalive-wait", String(agency.keepaliveWaitSeconds)),
-                ("country", agency.countryCode ?? "-"),
-                ("warrants", liids.isEmpty ? "-" : liids.joined(separator: ", ")),
-            ])
+            lines: AdminTable.fields(
+                [
+                    ("name", agency.name),
+                    ("hi2", agency.hi2.description),
+                    ("hi3", agency.hi3.description),
+                    ("transport", Self.transport(agency)),
+                ] + Self.tlsFields(agency.tls) + [
+                    ("timestamp", agency.timestampFormat.rawValue),
+                    ("etsi-profile", agency.etsiProfile.rawValue),
+                    ("keepalive", String(agency.keepaliveSeconds)),
+                    ("keepalive-wait", String(agency.keepaliveWaitSeconds)),
+                    ("retry", String(agency.retrySeconds)),
+                    ("country", agency.countryCode ?? "-"),
+                    ("warrants", liids.isEmpty ? "-" : liids.joined(separator: ", ")),
+                ]
+            )
         )
+    }
+
+    /// The TLS lines of `agency show`: file paths and policy, never the files' contents.
+    private static func tlsFields(_ tls: AgencyTLS?) -> [(String, String)] {
+        guard let tls else {
+            return []
+        }
+        return [
+            ("tls-versions", tls.allowTLS12 ? "1.2, 1.3" : "1.3"),
+            ("ca", tls.caPath),
+            ("cert", tls.certificatePath),
+            ("key", tls.keyPath),
+            ("server-name", tls.serverName ?? "- (the certificate is checked against the CA only)"),
+        ]
     }
 
     /// `agency remove NAME`: removes an agency no warrant still delivers to.
@@ -83,8 +153,12 @@ extension AdminCommands {
         return AdminOutput(lines: ["agency \(name) removed"])
     }
 
+    /// `tls1.3`, `tls1.2+` or `plaintext`.
     private static func transport(_ agency: Agency) -> String {
-        agency.plaintext ? "plaintext" : "tls"
+        guard let tls = agency.tls else {
+            return "plaintext"
+        }
+        return tls.allowTLS12 ? "tls1.2+" : "tls1.3"
     }
 
     /// `text` in double quotes, for messages.

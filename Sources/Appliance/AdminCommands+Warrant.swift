@@ -55,6 +55,7 @@ extension AdminCommands {
                 ("end", AdminTable.time(warrant.endMicros)),
                 ("ended", AdminTable.time(warrant.endedMicros)),
                 ("created", AdminTable.time(warrant.createdMicros)),
+                ("modified", AdminTable.time(warrant.modifiedMicros)),
             ])
         )
     }

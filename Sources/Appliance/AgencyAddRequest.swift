@@ -6,8 +6,24 @@ public struct AgencyAddRequest: Sendable {
     public var hi2: String
     /// `--hi3 HOST:PORT`.
     public var hi3: String
-    /// `--plaintext`: required until TLS handover is available.
+    /// `--plaintext`: hand over over plain TCP; refused together with the TLS options.
     public var plaintext: Bool
+    /// `--ca FILE`: the PEM file of the CA that signed the agency's certificate.
+    public var ca: String?
+    /// `--cert FILE`: the PEM file of the appliance's client certificate.
+    public var cert: String?
+    /// `--key FILE`: the PEM file of the appliance's private key.
+    public var key: String?
+    /// `--server-name NAME`: the name the agency's certificate must carry, nil for none.
+    public var serverName: String?
+    /// `--tls12`: accept TLS 1.2 besides TLS 1.3.
+    public var tls12: Bool
+    /// `--timestamp microseconds|generalized`, nil for microseconds.
+    public var timestamp: String?
+    /// `--etsi-profile current|openli`, nil for current.
+    public var etsiProfile: String?
+    /// `--retry SECONDS`, nil for the default.
+    public var retry: String?
     /// `--keepalive SECONDS`, nil for the default.
     public var keepalive: String?
     /// `--keepalive-wait SECONDS`, nil for the default.
@@ -20,7 +36,15 @@ public struct AgencyAddRequest: Sendable {
         name: String,
         hi2: String,
         hi3: String,
-        plaintext: Bool,
+        plaintext: Bool = false,
+        ca: String? = nil,
+        cert: String? = nil,
+        key: String? = nil,
+        serverName: String? = nil,
+        tls12: Bool = false,
+        timestamp: String? = nil,
+        etsiProfile: String? = nil,
+        retry: String? = nil,
         keepalive: String? = nil,
         keepaliveWait: String? = nil,
         country: String? = nil
@@ -29,6 +53,14 @@ public struct AgencyAddRequest: Sendable {
         self.hi2 = hi2
         self.hi3 = hi3
         self.plaintext = plaintext
+        self.ca = ca
+        self.cert = cert
+        self.key = key
+        self.serverName = serverName
+        self.tls12 = tls12
+        self.timestamp = timestamp
+        self.etsiProfile = etsiProfile
+        self.retry = retry
         self.keepalive = keepalive
         self.keepaliveWait = keepaliveWait
         self.country = country

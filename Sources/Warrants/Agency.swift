@@ -1,5 +1,8 @@
-/// A law-enforcement agency that receives intercepts: where its HI2 (IRI) and HI3 (CC) receivers listen and how the
-/// handover connections are kept alive.
+/// A law-enforcement agency that receives intercepts: where its HI2 (IRI) and HI3 (CC) receivers listen, how the
+/// handover connections are secured and kept alive, and how its records are encoded.
+///
+/// Handover is TLS unless the agency was explicitly configured for plain TCP: a stored agency has either ``tls`` or
+/// ``plaintext`` set, never both and never neither (``WarrantValidation`` checks it).
 public struct Agency: Sendable, Equatable {
     /// The agency's name: 1-64 characters from `A-Z a-z 0-9 . _ -`, unique in the store.
     public var name: String
@@ -13,15 +16,25 @@ public struct Agency: Sendable, Equatable {
     public var keepaliveWaitSeconds: Int
     /// The agency's country (ISO 3166 alpha-2, upper case), the default country codes of its warrants.
     public var countryCode: String?
-    /// True when handover to this agency is plain TCP (no TLS).
+    /// True when handover to this agency is plain TCP (the explicit opt-out of TLS); ``tls`` is nil then.
     public var plaintext: Bool
+    /// The TLS files and policy; nil exactly when ``plaintext`` is true.
+    public var tls: AgencyTLS?
+    /// How records carry their time (default microseconds).
+    public var timestampFormat: AgencyTimestampFormat
+    /// Which object identifiers records carry (default current).
+    public var etsiProfile: AgencyETSIProfile
+    /// Seconds between attempts to reach the agency while it is down, 1-3600 (default 10).
+    public var retrySeconds: Int
 
     /// The default keep-alive interval in seconds.
     public static let defaultKeepaliveSeconds = 300
     /// The default keep-alive response timeout in seconds.
     public static let defaultKeepaliveWaitSeconds = 30
+    /// The default retry interval in seconds.
+    public static let defaultRetrySeconds = 10
 
-    /// Creates an agency.
+    /// Creates an agency: plaintext with `plaintext: true`, TLS with `plaintext: false` and `tls`.
     public init(
         name: String,
         hi2: Endpoint,
@@ -29,7 +42,11 @@ public struct Agency: Sendable, Equatable {
         keepaliveSeconds: Int = Agency.defaultKeepaliveSeconds,
         keepaliveWaitSeconds: Int = Agency.defaultKeepaliveWaitSeconds,
         countryCode: String? = nil,
-        plaintext: Bool
+        plaintext: Bool,
+        tls: AgencyTLS? = nil,
+        timestampFormat: AgencyTimestampFormat = .microseconds,
+        etsiProfile: AgencyETSIProfile = .current,
+        retrySeconds: Int = Agency.defaultRetrySeconds
     ) {
         self.name = name
         self.hi2 = hi2
@@ -38,5 +55,9 @@ public struct Agency: Sendable, Equatable {
         self.keepaliveWaitSeconds = keepaliveWaitSeconds
         self.countryCode = countryCode
         self.plaintext = plaintext
+        self.tls = tls
+        self.timestampFormat = timestampFormat
+        self.etsiProfile = etsiProfile
+        self.retrySeconds = retrySeconds
     }
 }

@@ -8,7 +8,8 @@ public struct AuditEntry: Sendable, Equatable {
     public var user: String
     /// The command line that made it.
     public var command: String
-    /// What was done: `agency.add`, `agency.remove`, `warrant.add`, `warrant.end`, `server.add`, `server.remove`.
+    /// What was done: `agency.add`, `agency.remove`, `warrant.add`, `warrant.modify`, `warrant.end`, `server.add`,
+    /// `server.remove`.
     public var action: String
     /// What it was done to: an agency name, a LIID, servers.
     public var subject: String

@@ -9,6 +9,22 @@ extension Agency {
             ("keepalive_wait", .integer(Int64(keepaliveWaitSeconds))),
             ("country", .optional(countryCode)),
             ("plaintext", .boolean(plaintext)),
+            ("tls", tls.map(\.auditJSON) ?? .null),
+            ("timestamp", .string(timestampFormat.rawValue)),
+            ("etsi_profile", .string(etsiProfile.rawValue)),
+            ("retry", .integer(Int64(retrySeconds))),
+        ])
+    }
+}
+
+extension AgencyTLS {
+    var auditJSON: AuditJSON {
+        .object([
+            ("ca", .string(caPath)),
+            ("cert", .string(certificatePath)),
+            ("key", .string(keyPath)),
+            ("server_name", .optional(serverName)),
+            ("tls12", .boolean(allowTLS12)),
         ])
     }
 }
@@ -28,6 +44,7 @@ extension IPWarrant {
             ("deliver", .string(delivery.rawValue)),
             ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
             ("created", .string(ISO8601Time.format(micros: createdMicros))),
+            ("modified", .optional(modifiedMicros.map(ISO8601Time.format(micros:)))),
         ])
     }
 }

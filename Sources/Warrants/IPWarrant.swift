@@ -25,6 +25,9 @@ public struct IPWarrant: Sendable, Equatable {
     public var endedMicros: Int64?
     /// When the warrant was stored, in microseconds since the epoch; set by the store.
     public var createdMicros: Int64
+    /// When `warrant modify` last changed the warrant, in microseconds since the epoch; nil while it has never been
+    /// modified. Set by the store; the running appliance compares it to tell a modified warrant from an unchanged one.
+    public var modifiedMicros: Int64?
 
     /// Creates a warrant.
     public init(
@@ -39,7 +42,8 @@ public struct IPWarrant: Sendable, Equatable {
         endMicros: Int64? = nil,
         delivery: Delivery = .both,
         endedMicros: Int64? = nil,
-        createdMicros: Int64 = 0
+        createdMicros: Int64 = 0,
+        modifiedMicros: Int64? = nil
     ) {
         self.liid = liid
         self.agency = agency
@@ -53,5 +57,6 @@ public struct IPWarrant: Sendable, Equatable {
         self.delivery = delivery
         self.endedMicros = endedMicros
         self.createdMicros = createdMicros
+        self.modifiedMicros = modifiedMicros
     }
 }

@@ -6,12 +6,13 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 1
+    static let currentVersion = 2
 
     /// Every migration, oldest first.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
+        migrator.registerMigration("v2", migrate: v2)
         return migrator
     }
 
@@ -81,6 +82,26 @@ enum StoreSchema {
                 INSERT INTO settings (key, value) VALUES ('audit_head_hash', '\(AuditChain.genesisHash)');
                 INSERT INTO settings (key, value) VALUES ('schema_version', '1');
                 PRAGMA user_version = 1;
+                """
+        )
+    }
+
+    /// Agencies gain TLS files and policy, timestamp format, OID profile and retry interval (v1 agencies were all
+    /// plaintext and keep the defaults); IP warrants gain the time of their last modification.
+    private static func v2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE agencies ADD COLUMN tls_ca_path TEXT;
+                ALTER TABLE agencies ADD COLUMN tls_cert_path TEXT;
+                ALTER TABLE agencies ADD COLUMN tls_key_path TEXT;
+                ALTER TABLE agencies ADD COLUMN tls_server_name TEXT;
+                ALTER TABLE agencies ADD COLUMN tls12_allowed INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE agencies ADD COLUMN timestamp_format TEXT NOT NULL DEFAULT 'microseconds';
+                ALTER TABLE agencies ADD COLUMN etsi_profile TEXT NOT NULL DEFAULT 'current';
+                ALTER TABLE agencies ADD COLUMN retry_seconds INTEGER NOT NULL DEFAULT 10;
+                ALTER TABLE ip_warrants ADD COLUMN modified_micros INTEGER;
+                UPDATE settings SET value = '2' WHERE key = 'schema_version';
+                PRAGMA user_version = 2;
                 """
         )
     }

@@ -12,11 +12,16 @@ extension WarrantStore {
             try db.execute(
                 sql: """
                     INSERT INTO agencies (name, hi2_host, hi2_port, hi3_host, hi3_port, keepalive_seconds,
-                        keepalive_wait_seconds, country_code, plaintext) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        keepalive_wait_seconds, country_code, plaintext, tls_ca_path, tls_cert_path, tls_key_path,
+                        tls_server_name, tls12_allowed, timestamp_format, etsi_profile, retry_seconds)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     stored.name, stored.hi2.host, Int(stored.hi2.port), stored.hi3.host, Int(stored.hi3.port),
                     stored.keepaliveSeconds, stored.keepaliveWaitSeconds, stored.countryCode, stored.plaintext,
+                    stored.tls?.caPath, stored.tls?.certificatePath, stored.tls?.keyPath, stored.tls?.serverName,
+                    stored.tls?.allowTLS12 ?? false, stored.timestampFormat.rawValue, stored.etsiProfile.rawValue,
+                    stored.retrySeconds,
                 ]
             )
             return (AuditChange(action: "agency.add", subject: stored.name, after: stored.auditJSON), stored)
@@ -67,6 +72,18 @@ extension WarrantStore {
 
     private static func agency(from row: Row) throws -> Agency {
         let name = try row.decode(String.self, forColumn: "name")
+        let plaintext = try row.decode(Bool.self, forColumn: "plaintext")
+        let tls = try self.tls(row, agency: name)
+        guard
+            plaintext != (tls != nil),
+            let format = AgencyTimestampFormat(rawValue: try row.decode(String.self, forColumn: "timestamp_format")),
+            let profile = AgencyETSIProfile(rawValue: try row.decode(String.self, forColumn: "etsi_profile"))
+        else {
+            throw StoreError(
+                .io,
+                "the warrant store holds an invalid transport, timestamp format or OID profile for agency \(name)"
+            )
+        }
         return Agency(
             name: name,
             hi2: try endpoint(row, "hi2", agency: name),
@@ -74,7 +91,33 @@ extension WarrantStore {
             keepaliveSeconds: try row.decode(Int.self, forColumn: "keepalive_seconds"),
             keepaliveWaitSeconds: try row.decode(Int.self, forColumn: "keepalive_wait_seconds"),
             countryCode: try row.decode(String?.self, forColumn: "country_code"),
-            plaintext: try row.decode(Bool.self, forColumn: "plaintext")
+            plaintext: plaintext,
+            tls: tls,
+            timestampFormat: format,
+            etsiProfile: profile,
+            retrySeconds: try row.decode(Int.self, forColumn: "retry_seconds")
+        )
+    }
+
+    /// The TLS columns: all three paths or none of them.
+    private static func tls(_ row: Row, agency: String) throws -> AgencyTLS? {
+        let paths = [
+            try row.decode(String?.self, forColumn: "tls_ca_path"),
+            try row.decode(String?.self, forColumn: "tls_cert_path"),
+            try row.decode(String?.self, forColumn: "tls_key_path"),
+        ]
+        if paths.allSatisfy({ $0 == nil }) {
+            return nil
+        }
+        guard let ca = paths[0], let certificate = paths[1], let key = paths[2] else {
+            throw StoreError(.io, "the warrant store holds incomplete TLS files for agency \(agency)")
+        }
+        return AgencyTLS(
+            caPath: ca,
+            certificatePath: certificate,
+            keyPath: key,
+            serverName: try row.decode(String?.self, forColumn: "tls_server_name"),
+            allowTLS12: try row.decode(Bool.self, forColumn: "tls12_allowed")
         )
     }
 

@@ -11,6 +11,7 @@ extension WarrantStore {
             throw StoreError(.invalid, field: "ended", "a new warrant cannot already be ended")
         }
         stored.createdMicros = WallClock.nowMicros()
+        stored.modifiedMicros = nil
         return try write { db in
             guard try Self.fetchAgency(db, named: stored.agency) != nil else {
                 throw StoreError(
@@ -33,12 +34,7 @@ extension WarrantStore {
                     stored.delivery.rawValue, stored.createdMicros,
                 ]
             )
-            for (position, prefix) in stored.staticPrefixes.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO ip_warrant_targets (liid, position, prefix) VALUES (?, ?, ?)",
-                    arguments: [stored.liid, position, prefix]
-                )
-            }
+            try Self.insertTargets(db, liid: stored.liid, prefixes: stored.staticPrefixes)
             return (AuditChange(action: "warrant.add", subject: stored.liid, after: stored.auditJSON), stored)
         }
     }
@@ -67,6 +63,16 @@ extension WarrantStore {
             ended.endedMicros = atMicros
             return (
                 AuditChange(action: "warrant.end", subject: liid, before: warrant.auditJSON, after: ended.auditJSON), ()
+            )
+        }
+    }
+
+    /// Stores a warrant's static prefixes in order.
+    static func insertTargets(_ db: Database, liid: String, prefixes: [String]) throws {
+        for (position, prefix) in prefixes.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO ip_warrant_targets (liid, position, prefix) VALUES (?, ?, ?)",
+                arguments: [liid, position, prefix]
             )
         }
     }
@@ -115,7 +121,8 @@ extension WarrantStore {
             endMicros: try row.decode(Int64?.self, forColumn: "end_micros"),
             delivery: delivery,
             endedMicros: try row.decode(Int64?.self, forColumn: "ended_micros"),
-            createdMicros: try row.decode(Int64.self, forColumn: "created_micros")
+            createdMicros: try row.decode(Int64.self, forColumn: "created_micros"),
+            modifiedMicros: try row.decode(Int64?.self, forColumn: "modified_micros")
         )
     }
 }

@@ -9,11 +9,16 @@ struct AgencyCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Remove.self]
     )
 
-    /// `agency add NAME --hi2 HOST:PORT --hi3 HOST:PORT --plaintext ...`.
+    /// `agency add NAME --hi2 HOST:PORT --hi3 HOST:PORT (--ca FILE --cert FILE --key FILE | --plaintext) ...`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add an agency: where its HI2 (IRI) and HI3 (CC) receivers listen."
+            abstract: "Add an agency: where its HI2 (IRI) and HI3 (CC) receivers listen and how to reach them.",
+            discussion: """
+                Handover is TLS 1.3 with mutual authentication unless --plaintext is given: --ca, --cert and --key \
+                are then required, and each file must exist and parse (PEM); the store keeps their absolute paths, \
+                never their contents. --plaintext refuses the TLS options.
+                """
         )
 
         @Argument(help: "The agency's name: 1-64 characters from A-Z a-z 0-9 . _ -")
@@ -31,8 +36,65 @@ struct AgencyCommand: ParsableCommand {
         )
         var hi3: String
 
-        @Flag(name: .customLong("plaintext"), help: "Hand over over plain TCP (required until TLS is available).")
+        @Option(
+            name: .customLong("ca"),
+            help: ArgumentHelp("PEM file of the CA that signed the agency's certificate.", valueName: "file")
+        )
+        var ca: String?
+
+        @Option(
+            name: .customLong("cert"),
+            help: ArgumentHelp("PEM file of this appliance's client certificate (chain).", valueName: "file")
+        )
+        var cert: String?
+
+        @Option(
+            name: .customLong("key"),
+            help: ArgumentHelp("PEM file of this appliance's private key.", valueName: "file")
+        )
+        var key: String?
+
+        @Option(
+            name: .customLong("server-name"),
+            help: ArgumentHelp(
+                "The DNS name the agency's certificate must carry (default: checked against the CA only).",
+                valueName: "name"
+            )
+        )
+        var serverName: String?
+
+        @Flag(name: .customLong("tls12"), help: "Accept TLS 1.2 besides TLS 1.3.")
+        var tls12 = false
+
+        @Flag(name: .customLong("plaintext"), help: "Hand over over plain TCP, without TLS (an explicit opt-out).")
         var plaintext = false
+
+        @Option(
+            name: .customLong("timestamp"),
+            help: ArgumentHelp(
+                "How records carry their time: microSecondTimeStamp or GeneralizedTime (default microseconds).",
+                valueName: "microseconds|generalized"
+            )
+        )
+        var timestamp: String?
+
+        @Option(
+            name: .customLong("etsi-profile"),
+            help: ArgumentHelp(
+                "Object identifiers: the current ETSI versions, or those OpenLI 1.1 sends (default current).",
+                valueName: "current|openli"
+            )
+        )
+        var etsiProfile: String?
+
+        @Option(
+            name: .customLong("retry"),
+            help: ArgumentHelp(
+                "Seconds between attempts while the agency is down, 1-3600 (default 10).",
+                valueName: "seconds"
+            )
+        )
+        var retry: String?
 
         @Option(
             name: .customLong("keepalive"),
@@ -66,6 +128,14 @@ struct AgencyCommand: ParsableCommand {
                 hi2: hi2,
                 hi3: hi3,
                 plaintext: plaintext,
+                ca: ca,
+                cert: cert,
+                key: key,
+                serverName: serverName,
+                tls12: tls12,
+                timestamp: timestamp,
+                etsiProfile: etsiProfile,
+                retry: retry,
                 keepalive: keepalive,
                 keepaliveWait: keepaliveWait,
                 country: country

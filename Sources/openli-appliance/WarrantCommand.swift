@@ -1,12 +1,12 @@
 import Appliance
 import ArgumentParser
 
-/// `openli-appliance warrant add ip|list|show|end`.
+/// `openli-appliance warrant add ip|modify|list|show|end`.
 struct WarrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warrant",
         abstract: "Manage warrants (intercepts).",
-        subcommands: [Add.self, List.self, Show.self, End.self]
+        subcommands: [Add.self, Modify.self, List.self, Show.self, End.self]
     )
 
     /// `warrant add KIND ...`.
@@ -109,6 +109,92 @@ struct WarrantCommand: ParsableCommand {
                 deliver: deliver
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.addIPWarrant(request) }
+        }
+    }
+
+    /// `warrant modify LIID ...`.
+    struct Modify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "modify",
+            abstract: "Change a warrant that has not been ended: only what is given changes.",
+            discussion: """
+                --static-ip replaces the whole list; --start none and --end none remove a bound. The result is \
+                checked like a new warrant (it still needs --user or --static-ip) and recorded in the audit log; \
+                a running appliance sends the agency an HI1 modification notice.
+                """
+        )
+
+        @Argument(help: "The warrant's LIID.")
+        var liid: String
+
+        @Option(
+            name: .customLong("agency"),
+            help: ArgumentHelp("The agency that receives the records.", valueName: "name")
+        )
+        var agency: String?
+
+        @Option(
+            name: .customLong("user"),
+            help: ArgumentHelp("The RADIUS User-Name (exact match).", valueName: "username")
+        )
+        var user: String?
+
+        @Flag(name: .customLong("no-user"), help: "Stop targeting a user name.")
+        var noUser = false
+
+        @Option(
+            name: .customLong("static-ip"),
+            help: ArgumentHelp("A static address or CIDR prefix; repeatable; replaces the list.", valueName: "cidr")
+        )
+        var staticIP: [String] = []
+
+        @Flag(name: .customLong("no-static-ip"), help: "Stop targeting static addresses.")
+        var noStaticIP = false
+
+        @Option(
+            name: .customLong("session-id"),
+            help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647.", valueName: "n")
+        )
+        var sessionID: String?
+
+        @Option(name: .customLong("auth-cc"), help: ArgumentHelp("Authorization country code.", valueName: "cc"))
+        var authCC: String?
+
+        @Option(name: .customLong("delivery-cc"), help: ArgumentHelp("Delivery country code.", valueName: "cc"))
+        var deliveryCC: String?
+
+        @Option(
+            name: .customLong("start"),
+            help: ArgumentHelp("Start of the window, or none.", valueName: "time|none")
+        )
+        var start: String?
+
+        @Option(name: .customLong("end"), help: ArgumentHelp("End of the window, or none.", valueName: "time|none"))
+        var end: String?
+
+        @Option(name: .customLong("deliver"), help: ArgumentHelp("What to deliver.", valueName: "iri|cc|both"))
+        var deliver: String?
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let request = IPWarrantModifyRequest(
+                liid: liid,
+                agency: agency,
+                user: user,
+                noUser: noUser,
+                staticIPs: staticIP.isEmpty ? nil : staticIP,
+                noStaticIPs: noStaticIP,
+                sessionID: sessionID,
+                authCC: authCC,
+                deliveryCC: deliveryCC,
+                start: start,
+                end: end,
+                deliver: deliver
+            )
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in
+                try commands.modifyIPWarrant(request)
+            }
         }
     }
 

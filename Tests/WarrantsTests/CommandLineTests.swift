@@ -40,9 +40,13 @@ struct CommandLineTests {
         let db = ["--db", scratch.file("w.sqlite")]
         let agency = ["agency", "add", "acme", "--hi2", "127.0.0.1:9001", "--hi3", "[::1]:9002"]
 
-        let noPlaintext = try run(agency + db)
-        #expect(noPlaintext.status == 2)
-        #expect(noPlaintext.errors == ["agency: --plaintext is required until TLS handover is available"])
+        let noTransport = try run(agency + db)
+        #expect(noTransport.status == 2)
+        #expect(
+            noTransport.errors == [
+                "agency add: TLS needs --ca, --cert and --key (or --plaintext); missing: --ca, --cert, --key"
+            ]
+        )
         #expect(try run(agency + ["--plaintext", "--country", "nz"] + db).status == 0)
 
         let badCountry = try run(

@@ -1,0 +1,113 @@
+import Warrants
+
+extension AdminCommands {
+    /// `warrant modify LIID ...`: changes only what the request gives (`--static-ip` replaces the list, `none` clears
+    /// a time bound), validates the result as a whole and stores it with a `warrant.modify` audit row. Ended
+    /// warrants are refused; a request that changes nothing is refused, and one whose values equal the stored ones
+    /// writes nothing.
+    public func modifyIPWarrant(_ request: IPWarrantModifyRequest) throws(ApplianceError) -> AdminOutput {
+        let command = "warrant modify"
+        guard !request.isEmpty else {
+            throw ApplianceError(
+                .usage,
+                "\(command): nothing to change: give --agency, --user, --static-ip, --session-id, --auth-cc,"
+                    + " --delivery-cc, --start, --end or --deliver"
+            )
+        }
+        if request.user != nil && request.noUser {
+            throw ApplianceError(.usage, "\(command): --user cannot be combined with --no-user")
+        }
+        if request.staticIPs != nil && request.noStaticIPs {
+            throw ApplianceError(.usage, "\(command): --static-ip cannot be combined with --no-static-ip")
+        }
+        let (edit, notes) = try run(command) { () throws(StoreError) in try Self.edit(from: request) }
+        let store = try openStore(command)
+        var before: IPWarrant?
+        let after = try run(command) { () throws(StoreError) in
+            try store.modifyIPWarrant(liid: request.liid) { warrant in
+                before = warrant
+                edit(&warrant)
+            }
+        }
+        let changed = before.map { Self.changedFields($0, after) } ?? []
+        guard !changed.isEmpty else {
+            return AdminOutput(lines: ["warrant \(after.liid) unchanged"], notes: notes)
+        }
+        return AdminOutput(
+            lines: ["warrant \(after.liid) modified: \(changed.joined(separator: ", "))"],
+            notes: notes
+        )
+    }
+
+    /// The validated values of the request, as a function that applies them to a warrant, and notes on masked
+    /// prefixes.
+    private static func edit(
+        from request: IPWarrantModifyRequest
+    ) throws(StoreError) -> ((inout IPWarrant) -> Void, [String]) {
+        let agency = try request.agency.map { text throws(StoreError) in
+            try WarrantValidation.agencyName(text, field: "--agency")
+        }
+        let user = try request.user.map { text throws(StoreError) in try WarrantValidation.username(text) }
+        var notes: [String] = []
+        let prefixes = try request.staticIPs.map { texts throws(StoreError) in
+            var prefixes: [String] = []
+            for text in texts {
+                let prefix = try WarrantValidation.prefix(text)
+                if prefix.hostBitsCleared {
+                    notes.append(
+                        "warrant modify: --static-ip \(quoted(text)) has host bits set; stored as \(prefix.text)"
+                    )
+                }
+                prefixes.append(prefix.text)
+            }
+            return prefixes
+        }
+        let sessionID = try request.sessionID.map { text throws(StoreError) in try WarrantValidation.sessionID(text) }
+        let authCC = try request.authCC.map { text throws(StoreError) in
+            try WarrantValidation.countryCode(text, field: "--auth-cc")
+        }
+        let deliveryCC = try request.deliveryCC.map { text throws(StoreError) in
+            try WarrantValidation.countryCode(text, field: "--delivery-cc")
+        }
+        let start = try request.start.map { text throws(StoreError) in try bound(text, field: "--start") }
+        let end = try request.end.map { text throws(StoreError) in try bound(text, field: "--end") }
+        let delivery = try request.deliver.map { text throws(StoreError) in try WarrantValidation.delivery(text) }
+        let noUser = request.noUser
+        let noStaticIPs = request.noStaticIPs
+        let edit: (inout IPWarrant) -> Void = { warrant in
+            if let agency { warrant.agency = agency }
+            if let user { warrant.username = user }
+            if noUser { warrant.username = nil }
+            if let prefixes { warrant.staticPrefixes = prefixes }
+            if noStaticIPs { warrant.staticPrefixes = [] }
+            if let sessionID { warrant.sessionID = sessionID }
+            if let authCC { warrant.authorizationCountryCode = authCC }
+            if let deliveryCC { warrant.deliveryCountryCode = deliveryCC }
+            if let start { warrant.startMicros = start }
+            if let end { warrant.endMicros = end }
+            if let delivery { warrant.delivery = delivery }
+        }
+        return (edit, notes)
+    }
+
+    /// A time bound: `none` for no bound (nil), else an ISO 8601 date-time.
+    private static func bound(_ text: String, field: String) throws(StoreError) -> Int64? {
+        text == "none" ? nil : try WarrantValidation.time(text, field: field)
+    }
+
+    /// The command-line names of the fields that differ between `before` and `after`.
+    private static func changedFields(_ before: IPWarrant, _ after: IPWarrant) -> [String] {
+        let fields: [(String, Bool)] = [
+            ("agency", before.agency != after.agency),
+            ("user", before.username != after.username),
+            ("static-ip", before.staticPrefixes != after.staticPrefixes),
+            ("session-id", before.sessionID != after.sessionID),
+            ("auth-cc", before.authorizationCountryCode != after.authorizationCountryCode),
+            ("delivery-cc", before.deliveryCountryCode != after.deliveryCountryCode),
+            ("start", before.startMicros != after.startMicros),
+            ("end", before.endMicros != after.endMicros),
+            ("deliver", before.delivery != after.delivery),
+        ]
+        return fields.filter(\.1).map(\.0)
+    }
+}
