@@ -1,84 +1,99 @@
+import ETSI
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 
-/// One outgoing handover connection (an agency's HI2 or HI3): connects, retries while refused, writes queued PS-PDUs
-/// in order, and re-sends whatever the kernel had not confirmed when a connection is lost.
+/// One outgoing handover connection (an agency's HI2 or HI3).
+///
+/// Every record goes first into the connection's on-disk spool and leaves it only when the agency has provably
+/// received it: a keep-alive response acknowledges everything written before its keep-alive. The connection
+/// connects (TLS unless the agency is configured for plaintext), retries while the agency is unreachable, sends
+/// from the spool while the channel is writable (so a keep-alive is never stuck behind a backlog), and after a
+/// reconnect sends again everything not yet acknowledged.
 ///
 /// All mutable state lives on one event loop; `send` may be called from any thread (the sequencer's) and hops to
 /// the loop once per chunk of records, never per record.
 public final class HandoverConnection: @unchecked Sendable {
-    struct Chunk {
-        var buffer: ByteBuffer
-        var records: Int
-    }
+    /// Where the connection goes, and how.
+    public let settings: HandoverSettings
+    let eventLoop: any EventLoop
+    let logger: Logger
+    let budget: ByteBudget
+    var spool: HandoverSpool?
+    var tlsContext: NIOSSLContext?
+    var unusableReason: String?
+    var waitingForQuota = CircularBuffer<[UInt8]>()
+    var waitingRecords = CircularBuffer<Int>()
+    var channel: (any Channel)?
+    var connecting = false
+    var generation = 0
+    var stopped = false
+    var closing = false
+    var finishing: EventLoopPromise<Void>?
+    var keepAlive = KeepAliveState()
+    var stats = HandoverStatistics()
 
-    /// Where the connection goes.
-    public let endpoint: HandoverEndpoint
-    private let eventLoop: any EventLoop
-    private let retryInterval: TimeAmount
-    private let logger: Logger
-    private let budget: ByteBudget
-    private var queue = CircularBuffer<Chunk>()
-    private var inFlight = CircularBuffer<Chunk>()
-    private var channel: (any Channel)?
-    private var connecting = false
-    private var generation = 0
-    private var finishing: EventLoopPromise<Void>?
-    private var closing = false
-    private var stopped = false
-    private var stats = HandoverStatistics()
-
-    /// Creates a connection that will connect when started.
-    public init(
-        endpoint: HandoverEndpoint,
-        eventLoop: any EventLoop,
-        retryInterval: TimeAmount,
-        queueLimitBytes: Int,
-        logger: Logger
-    ) {
-        self.endpoint = endpoint
+    /// Creates a connection; nothing happens until `start`.
+    public init(settings: HandoverSettings, eventLoop: any EventLoop, queueLimitBytes: Int, logger: Logger) {
+        self.settings = settings
         self.eventLoop = eventLoop
-        self.retryInterval = retryInterval
         self.budget = ByteBudget(limit: queueLimitBytes)
         var logger = logger
-        logger[metadataKey: "li.agency"] = "\(endpoint.agency)"
-        logger[metadataKey: "li.handover"] = "\(endpoint.interface)"
+        logger[metadataKey: "li.agency"] = "\(settings.endpoint.agency)"
+        logger[metadataKey: "li.handover"] = "\(settings.endpoint.interface)"
         self.logger = logger
     }
 
-    /// Starts connecting.
-    public func start() {
-        eventLoop.execute { self.connect() }
-    }
+    /// The endpoint.
+    public var endpoint: HandoverEndpoint { settings.endpoint }
 
-    /// Queues concatenated PS-PDUs for delivery, in order. Blocks while the connection's queue is full.
-    public func send(_ bytes: [UInt8], records: Int) {
-        budget.reserve(bytes.count)
+    /// Opens the spool (recovering what a previous run left), prepares TLS and starts connecting. An agency whose
+    /// TLS material is unusable is reported and not connected; its records still go to the spool.
+    public func start() {
         eventLoop.execute {
-            let buffer = ByteBuffer(bytes: bytes)
-            self.queue.append(Chunk(buffer: buffer, records: records))
-            self.stats.recordsQueued += records
-            self.writeQueued()
+            self.openSpool()
+            if let tls = self.settings.tls {
+                do {
+                    self.tlsContext = try TLSClientContext.make(tls)
+                } catch {
+                    self.markUnusable("TLS material unusable: \(error)")
+                }
+            }
+            self.connect()
         }
     }
 
-    /// Completes once everything queued has been handed to the kernel and the connection is closed cleanly.
+    /// Queues concatenated PS-PDUs for delivery, in order. Blocks while the hand-over to the spool is backed up.
+    public func send(_ bytes: [UInt8], records: Int) {
+        budget.reserve(bytes.count)
+        eventLoop.execute {
+            self.waitingForQuota.append(bytes)
+            self.waitingRecords.append(records)
+            self.spoolWaiting()
+            self.pump()
+        }
+    }
+
+    /// Completes once every record has been acknowledged by the agency (a final keep-alive round) and the
+    /// connection is closed.
     public func finish() -> EventLoopFuture<Void> {
         eventLoop.flatSubmit {
             let promise = self.eventLoop.makePromise(of: Void.self)
             self.finishing = promise
-            self.closeIfDrained()
+            self.checkDrained()
             return promise.futureResult
         }
     }
 
-    /// Stops retrying and closes the connection, whatever is still queued.
+    /// Stops retrying and closes the connection, whatever is still spooled (it stays on disk for the next run).
     public func abandon() -> EventLoopFuture<Void> {
         eventLoop.flatSubmit {
             self.stopped = true
             self.finishing?.succeed()
             self.finishing = nil
+            self.keepAlive.cancelTimers()
+            try? self.spool?.sync()
             guard let channel = self.channel else { return self.eventLoop.makeSucceededVoidFuture() }
             return channel.close()
         }
@@ -86,119 +101,86 @@ public final class HandoverConnection: @unchecked Sendable {
 
     /// The connection's counters.
     public func statistics() -> EventLoopFuture<HandoverStatistics> {
-        eventLoop.submit { self.stats }
-    }
-
-    private func connect() {
-        guard channel == nil, !connecting, !stopped else { return }
-        connecting = true
-        ClientBootstrap(group: eventLoop)
-            .connectTimeout(.seconds(5))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(DiscardInboundHandler())
-                }
-            }
-            .connect(host: endpoint.host, port: endpoint.port)
-            .hop(to: eventLoop)
-            .whenComplete { result in
-                self.connecting = false
-                switch result {
-                case .success(let channel):
-                    self.connected(channel)
-                case .failure(let error):
-                    self.stats.connectFailures += 1
-                    if self.stats.connectFailures == 1 || self.stats.connectFailures % 30 == 0 {
-                        self.logger.warning(
-                            "handover \(self.endpoint.label) unreachable, retrying every \(self.retryInterval.nanoseconds / 1_000_000_000) s",
-                            metadata: ["error": "\(error)", "attempts": "\(self.stats.connectFailures)"]
-                        )
-                    }
-                    self.scheduleRetry()
-                }
-            }
-    }
-
-    private func connected(_ channel: any Channel) {
-        if stopped {
-            channel.close(promise: nil)
-            return
+        eventLoop.submit {
+            var stats = self.stats
+            stats.recordsSpooled = (self.spool?.unacknowledgedRecords ?? 0) + self.waitingRecords.reduce(0, +)
+            stats.bytesSpooled = self.spool?.unacknowledgedBytes ?? 0
+            stats.unusableReason = self.unusableReason
+            return stats
         }
-        generation += 1
-        let current = generation
-        self.channel = channel
-        stats.connects += 1
-        stats.connected = true
-        logger.info("handover \(endpoint.label) connected (plaintext)")
-        channel.closeFuture.hop(to: eventLoop).whenComplete { _ in self.lost(current) }
-        writeQueued()
     }
 
-    private func lost(_ lostGeneration: Int) {
-        guard lostGeneration == generation, channel != nil else { return }
-        channel = nil
-        stats.connected = false
-        if closing { return }
-        stats.disconnects += 1
-        logger.warning("handover \(endpoint.label) lost; unconfirmed records will be sent again")
-        while let chunk = inFlight.popLast() { queue.prepend(chunk) }
-        scheduleRetry()
+    func openSpool() {
+        do {
+            let opened = try HandoverSpool(
+                directory: settings.spoolDirectory,
+                quotaBytes: settings.spoolQuotaBytes
+            )
+            if opened.unacknowledgedRecords > 0 {
+                logger.notice(
+                    "handover \(endpoint.label): \(opened.unacknowledgedRecords) records from an earlier run are spooled and will be sent"
+                )
+            }
+            if opened.recoveredTruncatedBytes > 0 {
+                logger.warning(
+                    "handover \(endpoint.label): spool had a torn tail after a crash; \(opened.recoveredTruncatedBytes) bytes of an incomplete entry removed"
+                )
+            }
+            spool = opened
+        } catch {
+            markUnusable("spool \(settings.spoolDirectory) unusable: \(error)")
+        }
     }
 
-    private func scheduleRetry() {
-        guard !stopped else { return }
-        eventLoop.scheduleTask(in: retryInterval) { self.connect() }
+    func markUnusable(_ reason: String) {
+        unusableReason = reason
+        logger.error("handover \(endpoint.label) is unusable: \(reason)")
     }
 
-    private func writeQueued() {
-        guard let channel, !closing else { return }
-        let current = generation
+    /// Moves chunks from memory into the spool, in order, as far as the quota allows.
+    func spoolWaiting() {
+        guard let spool else { return }
+        while let bytes = waitingForQuota.first, let records = waitingRecords.first {
+            do {
+                try bytes.withUnsafeBytes { try spool.append($0, records: records) }
+            } catch {
+                if !stats.quotaReached {
+                    stats.quotaReached = true
+                    logger.error(
+                        "handover \(endpoint.label): spool quota of \(settings.spoolQuotaBytes) bytes reached; capture is waiting for the agency (nothing is dropped)",
+                        metadata: ["error": "\(error)"]
+                    )
+                }
+                return
+            }
+            stats.quotaReached = false
+            waitingForQuota.removeFirst()
+            waitingRecords.removeFirst()
+            stats.recordsQueued += records
+            budget.release(bytes.count)
+        }
+    }
+
+    /// Writes spooled records while the channel takes them.
+    func pump() {
+        guard let channel, let spool, !closing, stats.connected else { return }
         var wrote = false
-        while let chunk = queue.popFirst() {
-            inFlight.append(chunk)
-            let promise = eventLoop.makePromise(of: Void.self)
-            promise.futureResult.whenSuccess { self.confirmed(current) }
-            channel.write(chunk.buffer, promise: promise)
+        while channel.isWritable {
+            let next: (bytes: [UInt8], records: Int, end: SpoolPosition)?
+            do {
+                next = try spool.nextToSend(maxBytes: 1 << 16)
+            } catch {
+                markUnusable("spool read failed: \(error)")
+                channel.close(promise: nil)
+                return
+            }
+            guard let next else { break }
+            stats.recordsSent += next.records
+            stats.bytesSent += next.bytes.count
+            channel.write(ByteBuffer(bytes: next.bytes), promise: nil)
             wrote = true
         }
         if wrote { channel.flush() }
+        checkDrained()
     }
-
-    private func confirmed(_ confirmedGeneration: Int) {
-        guard confirmedGeneration == generation, let chunk = inFlight.popFirst() else { return }
-        stats.recordsSent += chunk.records
-        stats.bytesSent += chunk.buffer.readableBytes
-        stats.recordsQueued -= chunk.records
-        budget.release(chunk.buffer.readableBytes)
-        closeIfDrained()
-    }
-
-    private func closeIfDrained() {
-        guard let finishing, queue.isEmpty, inFlight.isEmpty, !closing else { return }
-        guard let channel else {
-            stopped = true
-            self.finishing = nil
-            finishing.succeed()
-            return
-        }
-        closing = true
-        stopped = true
-        channel.close(mode: .output, promise: nil)
-        let forced = eventLoop.scheduleTask(in: .seconds(5)) { channel.close(promise: nil) }
-        channel.closeFuture.whenComplete { _ in
-            forced.cancel()
-            self.logger.info("handover \(self.endpoint.label) closed after \(self.stats.recordsSent) records")
-            finishing.succeed()
-        }
-        self.finishing = nil
-    }
-}
-
-/// Reads and drops whatever the agency sends on a handover connection; reading keeps the socket's receive buffer
-/// empty so that a clean close stays clean (unread data would turn the close into a reset).
-final class DiscardInboundHandler: ChannelInboundHandler, Sendable {
-    typealias InboundIn = ByteBuffer
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
 }

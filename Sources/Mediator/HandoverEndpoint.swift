@@ -1,3 +1,5 @@
+import ETSI
+
 /// Where one handover connection goes, and how it is named in logs and summaries.
 public struct HandoverEndpoint: Sendable, Equatable {
     /// The agency's name.
@@ -23,18 +25,40 @@ public struct HandoverEndpoint: Sendable, Equatable {
 
 /// What one handover connection has done, for the summary and status.
 public struct HandoverStatistics: Sendable {
-    /// Records handed to the kernel.
-    public var recordsSent = 0
-    /// Bytes handed to the kernel.
-    public var bytesSent = 0
-    /// Records still queued.
+    /// Records taken into the spool.
     public var recordsQueued = 0
+    /// Records written to the agency (again after a reconnect: counted again).
+    public var recordsSent = 0
+    /// Records the agency acknowledged (keep-alive responses).
+    public var recordsAcknowledged = 0
+    /// Records in the spool or waiting for it, not yet acknowledged.
+    public var recordsSpooled = 0
+    /// Bytes in the spool, not yet acknowledged.
+    public var bytesSpooled: Int64 = 0
+    /// Bytes written to the agency.
+    public var bytesSent = 0
     /// Successful connects.
     public var connects = 0
-    /// Failed connection attempts.
+    /// Failed connection attempts (refused, unreachable, TLS handshake failed).
     public var connectFailures = 0
     /// Connections lost after being established.
     public var disconnects = 0
     /// Whether the connection is up now.
     public var connected = false
+    /// Since when it is up.
+    public var connectedSince: Timestamp?
+    /// Keep-alives sent.
+    public var keepAlivesSent = 0
+    /// Keep-alives that got no response in time.
+    public var keepAliveTimeouts = 0
+    /// Round trip of the last answered keep-alive, µs.
+    public var lastKeepAliveRoundTripMicros: Int64?
+    /// The TLS version of the connection, nil for plaintext.
+    public var tlsVersion: String?
+    /// The agency's certificate, as NIOSSL describes it (serial number, common name, alternative names).
+    public var peerCertificate: String?
+    /// Whether the spool quota is reached (capture is waiting).
+    public var quotaReached = false
+    /// Why the connection cannot be used (bad TLS material, unusable spool), nil when it can.
+    public var unusableReason: String?
 }

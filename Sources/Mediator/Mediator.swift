@@ -8,25 +8,19 @@ public final class Mediator: Sendable {
     public struct Undelivered: Sendable {
         /// The connection.
         public var endpoint: HandoverEndpoint
-        /// Records still queued.
+        /// Records not acknowledged (still in the spool).
         public var records: Int
     }
 
     private let group: MultiThreadedEventLoopGroup
     private let connections: [HandoverConnection]
 
-    /// Creates the connections: `endpoints[i]` are agency i's HI2 and HI3, in that order.
-    public init(endpoints: [[HandoverEndpoint]], retrySeconds: Int64, queueLimitBytes: Int, logger: Logger) {
+    /// Creates the connections: `settings[i]` are agency i's HI2 and HI3, in that order.
+    public init(settings: [[HandoverSettings]], queueLimitBytes: Int, logger: Logger) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
-        connections = endpoints.flatMap { $0 }.map {
-            HandoverConnection(
-                endpoint: $0,
-                eventLoop: loop,
-                retryInterval: .seconds(retrySeconds),
-                queueLimitBytes: queueLimitBytes,
-                logger: logger
-            )
+        connections = settings.flatMap { $0 }.map {
+            HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
         }
     }
 
@@ -40,8 +34,9 @@ public final class Mediator: Sendable {
         connections[agencyIndex * 2 + interface].send(bytes, records: records)
     }
 
-    /// Waits until every connection has delivered what it queued and closed, for at most `timeoutSeconds`.
-    /// Returns what is left undelivered (empty when everything went out). Blocks the calling thread.
+    /// Waits until the agencies have acknowledged every record and the connections are closed, for at most
+    /// `timeoutSeconds`. Returns what is left unacknowledged (it stays in the spool for the next run; empty when
+    /// everything was delivered). Blocks the calling thread.
     public func drain(timeoutSeconds: Int64) -> [Undelivered] {
         let loop = group.next()
         let all = EventLoopFuture.andAllComplete(connections.map { $0.finish() }, on: loop)
@@ -53,8 +48,8 @@ public final class Mediator: Sendable {
         var left: [Undelivered] = []
         for connection in connections {
             guard let stats = try? connection.statistics().wait() else { continue }
-            if stats.recordsQueued > 0 {
-                left.append(Undelivered(endpoint: connection.endpoint, records: stats.recordsQueued))
+            if stats.recordsSpooled > 0 {
+                left.append(Undelivered(endpoint: connection.endpoint, records: stats.recordsSpooled))
             }
             _ = try? connection.abandon().wait()
         }

@@ -44,8 +44,33 @@ struct RunCommand: AsyncParsableCommand {
     )
     var sessionTimeout: Int64 = 86_400
 
-    @Option(name: .customLong("retry"), help: "Seconds between attempts to reach an agency that is down (1-3600).")
-    var retry: Int64 = 5
+    @Option(
+        name: .customLong("retry"),
+        help:
+            "Seconds between attempts to reach an agency that is down, for every agency (default: each agency's --retry)."
+    )
+    var retry: Int64?
+
+    @Option(
+        name: .customLong("spool"),
+        help: ArgumentHelp(
+            "Directory where records wait for the agencies' acknowledgement (default \(RunOptions.defaultSpoolDirectory)).",
+            valueName: "dir"
+        )
+    )
+    var spool = RunOptions.defaultSpoolDirectory
+
+    @Option(
+        name: .customLong("spool-quota"),
+        help: ArgumentHelp(
+            "Unacknowledged data each agency's HI2 and HI3 may hold on disk before capture waits, e.g. 10G, 500M.",
+            valueName: "size"
+        )
+    )
+    var spoolQuota = "10G"
+
+    @Flag(name: .customLong("realtime"), help: "Replay --pcap files at the pace of their packet timestamps.")
+    var realtime = false
 
     @Option(
         name: .customLong("drain-timeout"),
@@ -68,7 +93,13 @@ struct RunCommand: AsyncParsableCommand {
         }
         try check(shards, in: 1...64, flag: "--shards")
         try check(sessionTimeout, in: 0...31_536_000, flag: "--session-timeout")
-        try check(retry, in: 1...3600, flag: "--retry")
+        if let retry { try check(retry, in: 1...3600, flag: "--retry") }
+        guard let quota = Self.bytes(spoolQuota), quota >= 1 << 20 else {
+            throw ApplianceError(
+                .usage,
+                "run: --spool-quota \"\(spoolQuota)\" is not a size of at least 1M (e.g. 10G, 500M)"
+            )
+        }
         try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
         var options = RunOptions(databasePath: database.resolvedPath)
@@ -79,10 +110,23 @@ struct RunCommand: AsyncParsableCommand {
         options.shards = shards
         options.sessionIdleTimeoutSeconds = sessionTimeout
         options.retrySeconds = retry
+        options.spoolDirectory = spool
+        options.spoolQuotaBytes = quota
+        options.realtime = realtime
         options.drainTimeoutSeconds = drainTimeout
         options.captureBufferMegabytes = captureBuffer
         let status = try ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// "10G", "500M", "64K" or a plain number of bytes.
+    static func bytes(_ text: String) -> Int64? {
+        let units: [Character: Int64] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30, "T": 1 << 40]
+        guard let last = text.uppercased().last else { return nil }
+        guard let unit = units[last] else { return Int64(text) }
+        guard let value = Int64(text.dropLast()) else { return nil }
+        let (product, overflow) = value.multipliedReportingOverflow(by: unit)
+        return overflow ? nil : product
     }
 
     private func check<Value: BinaryInteger>(

@@ -38,7 +38,13 @@ struct PipelineTests {
     static let nas: [UInt8] = [192, 0, 2, 9]
     static let internet: [UInt8] = [198, 18, 0, 1]
 
-    func run(_ capture: CraftedCapture, warrants: [IPWarrant]) throws -> CollectingSink {
+    func run(
+        _ capture: CraftedCapture,
+        warrants: [IPWarrant],
+        journal: SequenceJournal? = nil
+    ) throws
+        -> CollectingSink
+    {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crafted-\(UUID().uuidString).pcap")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -56,11 +62,13 @@ struct PipelineTests {
         let plan = try InterceptPlan(
             snapshot: snapshot,
             operatorIdentifier: "op",
-            networkElementIdentifier: "ne",
-            profile: .current
+            networkElementIdentifier: "ne"
         )
         let sink = CollectingSink()
-        let pipeline = Pipeline(plan: plan, settings: PipelineSettings(shards: 2, sessionIdleTimeoutMicros: 0))
+        let pipeline = Pipeline(
+            plan: plan,
+            settings: PipelineSettings(shards: 2, sessionIdleTimeoutMicros: 0, sequenceJournal: journal)
+        )
         let result = pipeline.run(sources: [try PcapSource(file: path)], sink: sink)
         #expect(result.captureError == nil)
         return sink
@@ -205,5 +213,23 @@ struct PipelineTests {
         let sink = try run(capture, warrants: [Self.warrant("NONE", user: "nobody")])
         #expect(try sink.records(.hi2).isEmpty)
         #expect(try sink.records(.hi3).isEmpty)
+    }
+
+    @Test func aRestartedRunContinuesTheNumberingOfAKnownSession() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("seq-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var capture = CraftedCapture()
+        let udp = CraftedCapture.udp(sourcePort: 1, destinationPort: 2, payload: [9])
+        for _ in 0..<3 {
+            capture.add(
+                ipPacket: CraftedCapture.ipv4(from: [203, 0, 113, 7], to: Self.internet, protocol: 17, payload: udp)
+            )
+        }
+        let warrants = [Self.warrant("STATIC", prefixes: ["203.0.113.7/32"])]
+        let first = try run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
+        #expect(try first.records(.hi3).map(\.sequence) == [0, 1, 2])
+        let second = try run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
+        #expect(try second.records(.hi3).map(\.sequence) == [3, 4, 5])
+        #expect(try second.records(.hi2).map(\.sequence) == [1])
     }
 }

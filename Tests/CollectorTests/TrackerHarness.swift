@@ -23,8 +23,7 @@ struct TrackerHarness {
         plan = try InterceptPlan(
             snapshot: snapshot,
             operatorIdentifier: "op",
-            networkElementIdentifier: "ne",
-            profile: .current
+            networkElementIdentifier: "ne"
         )
         tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: idleTimeoutSeconds * Self.second)
     }

@@ -24,10 +24,18 @@ public struct ApplianceBinary: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
-    /// Runs the appliance with `arguments` followed by `--db` and the scratch store.
+    /// The scratch spool directory (`run` and `status` use it unless the test names another).
+    public var spoolDirectory: String { directory + "/spool" }
+
+    /// Runs the appliance with `arguments` followed by `--db` and the scratch store (and, for `run` and `status`,
+    /// the scratch spool).
     @discardableResult
     public func run(_ arguments: [String]) throws -> ProcessOutput {
-        try ProcessRunner.run(path, arguments + ["--db", databasePath])
+        var extra = ["--db", databasePath]
+        if ["run", "status"].contains(arguments.first ?? ""), !arguments.contains("--spool") {
+            extra += ["--spool", spoolDirectory]
+        }
+        return try ProcessRunner.run(path, arguments + extra)
     }
 
     /// Removes the scratch directory.

@@ -95,4 +95,9 @@ public struct DecoderError: Error, CustomStringConvertible {
     public var message: String
     /// The message.
     public var description: String { message }
+
+    /// Creates an error.
+    public init(message: String) {
+        self.message = message
+    }
 }

@@ -43,28 +43,12 @@ public enum ApplianceRunner {
             )
         }
         let mediator = Mediator(
-            endpoints: plan.agencies.map { agency in
-                [
-                    HandoverEndpoint(
-                        agency: agency.name,
-                        interface: "HI2",
-                        host: agency.hi2.host,
-                        port: Int(agency.hi2.port)
-                    ),
-                    HandoverEndpoint(
-                        agency: agency.name,
-                        interface: "HI3",
-                        host: agency.hi3.host,
-                        port: Int(agency.hi3.port)
-                    ),
-                ]
-            },
-            retrySeconds: options.retrySeconds,
+            settings: try handoverSettings(plan: plan, options: options),
             queueLimitBytes: options.queueLimitBytes,
             logger: logger
         )
-        for agency in plan.agencies where agency.plaintext {
-            logger.warning("run: agency \(agency.name) is configured for plaintext handover")
+        for agency in plan.agencies where agency.tls == nil {
+            logger.warning("run: agency \(agency.name) is configured for PLAINTEXT handover")
         }
         mediator.start()
         defer { mediator.shutdown() }
@@ -72,11 +56,21 @@ public enum ApplianceRunner {
             plan: plan,
             settings: PipelineSettings(
                 shards: options.shards,
-                sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000
+                sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
+                realtime: options.realtime,
+                sequenceJournal: try openJournal(options, logger: logger)
             )
         )
         let signals = SignalTrap(stop: pipeline.stopRequested, logger: logger)
         defer { signals.cancel() }
+        let status = StatusReporter(
+            path: options.spoolDirectory + "/status.json",
+            pipeline: pipeline,
+            mediator: mediator,
+            warrants: plan.intercepts.count,
+            logger: logger
+        )
+        defer { status.stop() }
         let progress = ProgressLine(counters: pipeline.counters)
         let started = monotonicSeconds()
         let result = pipeline.run(sources: sources, sink: MediatorSink(mediator: mediator))
@@ -100,6 +94,76 @@ public enum ApplianceRunner {
         return 0
     }
 
+    private static func handoverSettings(
+        plan: InterceptPlan,
+        options: RunOptions
+    ) throws(ApplianceError)
+        -> [[HandoverSettings]]
+    {
+        try makeDirectory(options.spoolDirectory)
+        return plan.agencies.map { agency in
+            let header = PSHeaderTemplate(
+                profile: agency.headerProfile,
+                liid: agency.name,
+                authorizationCountryCode: agency.countryCode ?? "XX",
+                operatorIdentifier: options.operatorIdentifier,
+                networkElementIdentifier: options.networkElementIdentifier,
+                deliveryCountryCode: agency.countryCode ?? "XX",
+                timeFormat: agency.headerTimeFormat
+            )
+            let tls = agency.tls.map {
+                TLSSettings(
+                    caPath: $0.caPath,
+                    certificatePath: $0.certificatePath,
+                    keyPath: $0.keyPath,
+                    serverName: $0.serverName,
+                    allowTLS12: $0.allowTLS12
+                )
+            }
+            return [(agency.hi2, "HI2"), (agency.hi3, "HI3")].map { address, interface in
+                HandoverSettings(
+                    endpoint: HandoverEndpoint(
+                        agency: agency.name,
+                        interface: interface,
+                        host: address.host,
+                        port: Int(address.port)
+                    ),
+                    tls: tls,
+                    keepaliveSeconds: Int64(agency.keepaliveSeconds),
+                    keepaliveWaitSeconds: Int64(agency.keepaliveWaitSeconds),
+                    retrySeconds: options.retrySeconds ?? Int64(agency.retrySeconds),
+                    keepAliveHeader: header,
+                    spoolDirectory: options.spoolDirectory + "/" + agency.name + "/" + interface,
+                    spoolQuotaBytes: options.spoolQuotaBytes
+                )
+            }
+        }
+    }
+
+    /// The journal that carries sequence numbers across restarts, in the spool directory.
+    private static func openJournal(_ options: RunOptions, logger: Logger) throws(ApplianceError) -> SequenceJournal {
+        let path = options.spoolDirectory + "/sequence-numbers.journal"
+        do {
+            let journal = try SequenceJournal(path: path)
+            if !journal.existed {
+                logger.info("run: new sequence-number journal \(path): every stream numbers from 0")
+            }
+            return journal
+        } catch {
+            throw ApplianceError(.runtime, "run: --spool: \(error.description)")
+        }
+    }
+
+    private static func makeDirectory(_ path: String) throws(ApplianceError) {
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") {
+            partial += "/" + component
+            if mkdir(partial, 0o700) != 0 && errno != EEXIST {
+                throw ApplianceError(.runtime, "run: --spool \(path): cannot create \(partial)")
+            }
+        }
+    }
+
     private static func loadPlan(_ options: RunOptions) throws(ApplianceError) -> InterceptPlan {
         let snapshot: StoreSnapshot
         do {
@@ -112,8 +176,7 @@ public enum ApplianceRunner {
             return try InterceptPlan(
                 snapshot: snapshot,
                 operatorIdentifier: options.operatorIdentifier,
-                networkElementIdentifier: options.networkElementIdentifier,
-                profile: .current
+                networkElementIdentifier: options.networkElementIdentifier
             )
         } catch {
             throw ApplianceError(.usage, "run: \(error.description)")

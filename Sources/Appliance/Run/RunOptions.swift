@@ -14,14 +14,23 @@ public struct RunOptions: Sendable {
     public var shards = 1
     /// Sessions with no accounting for this many seconds are ended (0: never).
     public var sessionIdleTimeoutSeconds: Int64 = 86_400
-    /// Seconds between connection attempts to an agency that is down.
-    public var retrySeconds: Int64 = 5
+    /// Seconds between connection attempts to an agency that is down, for every agency (nil: each agency's own).
+    public var retrySeconds: Int64?
+    /// Where records wait for the agencies' acknowledgement, per agency and handover.
+    public var spoolDirectory = RunOptions.defaultSpoolDirectory
+    /// Unacknowledged bytes each handover may hold before capture waits.
+    public var spoolQuotaBytes: Int64 = 10 << 30
+    /// Replay files at the pace of their packet timestamps.
+    public var realtime = false
     /// How long a file run waits at its end for agencies to take what is queued.
     public var drainTimeoutSeconds: Int64 = 300
     /// Kernel capture buffer per live interface, in MiB.
     public var captureBufferMegabytes = 64
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 64 << 20
+
+    /// The default spool directory.
+    public static let defaultSpoolDirectory = "/var/lib/openli-appliance/spool"
 
     /// Options with defaults for a store.
     public init(databasePath: String) {

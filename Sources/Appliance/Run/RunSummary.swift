@@ -35,6 +35,9 @@ struct RunSummary {
         }
         lines.append("  drops        \(dropLine(capture))")
         lines.append("  parse errors \(causes(capture.controlErrors))")
+        if result.journalFailures > 0 {
+            lines.append("  JOURNAL      \(result.journalFailures) sequence-number journal writes failed")
+        }
         for left in undelivered {
             lines.append("  UNDELIVERED  \(left.records) records for \(left.endpoint.label)")
         }

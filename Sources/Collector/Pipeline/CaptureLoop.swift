@@ -20,6 +20,7 @@ public final class CaptureLoop: @unchecked Sendable {
     private let batchFrames: Int
     private let frameArenaBytes: Int
     private let controlAddresses: Set<IPAddress>
+    private var pacer: ReplayPacer?
     private var reassembler = IPv4Reassembler()
     private var table: MatchTable
     private var current: [FrameBatch?]
@@ -36,8 +37,10 @@ public final class CaptureLoop: @unchecked Sendable {
         inbox: SequencerInbox,
         counters: PipelineCounters,
         stop: StopSignal,
+        realtime: Bool = false,
         batchFrames: Int = 256
     ) {
+        self.pacer = realtime ? ReplayPacer() : nil
         self.sources = sources
         self.shards = shards
         self.tracker = tracker
@@ -77,7 +80,10 @@ public final class CaptureLoop: @unchecked Sendable {
 
     private func readFile(_ source: PcapSource, finishedBytes: Int64) throws(CaptureError) {
         var count = 0
-        while try source.read({ frame, time in handle(frame, time: time, linkType: source.linkType) }) == .frame {
+        while try source.read({ frame, time in
+            pace(to: time)
+            handle(frame, time: time, linkType: source.linkType)
+        }) == .frame {
             count += 1
             if count & 0x3FF == 0 {
                 publishCounters()
@@ -245,6 +251,18 @@ public final class CaptureLoop: @unchecked Sendable {
 
     private func handOverAll() {
         for lane in shards.indices { handOver(lane) }
+    }
+
+    /// With `--realtime`, waits until the packet is due; hands over open batches first so that what was read
+    /// reaches the agencies while the replay waits.
+    private func pace(to time: Int64) {
+        guard var pacer else { return }
+        defer { self.pacer = pacer }
+        while let wait = pacer.delay(for: time), !stop.isRequested {
+            handOverAll()
+            publishCounters()
+            pacer.sleep(microseconds: min(wait, 100_000))
+        }
     }
 
     /// Makes the packet counters visible to the progress line (every 1024 frames, not per packet).

@@ -15,19 +15,32 @@ public struct PipelineResult: Sendable {
     public var bytes: Int
     /// The capture error that ended the run early, if any.
     public var captureError: CaptureError?
+    /// Sequence journal writes that failed.
+    public var journalFailures = 0
 }
 
-/// Settings of the pipeline.
-public struct PipelineSettings: Sendable {
+/// Settings of the pipeline. The journal is handed to the sequencer thread and used only there.
+public struct PipelineSettings: @unchecked Sendable {
     /// Number of shards (classification threads).
     public var shards: Int
     /// Sessions with no accounting for this long are ended (µs; 0 = never).
     public var sessionIdleTimeoutMicros: Int64
+    /// Replay files at the pace of their packet timestamps instead of as fast as possible.
+    public var realtime: Bool
+    /// Where the next sequence numbers are kept across restarts; nil: every run numbers from 0.
+    public var sequenceJournal: SequenceJournal?
 
     /// Creates settings.
-    public init(shards: Int, sessionIdleTimeoutMicros: Int64) {
+    public init(
+        shards: Int,
+        sessionIdleTimeoutMicros: Int64,
+        realtime: Bool = false,
+        sequenceJournal: SequenceJournal? = nil
+    ) {
         self.shards = max(1, shards)
         self.sessionIdleTimeoutMicros = sessionIdleTimeoutMicros
+        self.realtime = realtime
+        self.sequenceJournal = sequenceJournal
     }
 }
 
@@ -61,9 +74,10 @@ public final class Pipeline: Sendable {
             plan: plan,
             inbox: inbox,
             counters: counters,
-            stop: stopRequested
+            stop: stopRequested,
+            realtime: settings.realtime
         )
-        let sequencer = Sequencer(plan: plan, sink: sink)
+        let sequencer = Sequencer(plan: plan, sink: sink, journal: settings.sequenceJournal)
         let counters = self.counters
         let shardThreads = shards.enumerated().map { lane, shard in
             PipelineThread(name: "shard-\(lane)") { shard.run() }
@@ -114,7 +128,8 @@ public final class Pipeline: Sendable {
             intercepts: sequencer.counters,
             records: sequencer.records,
             bytes: sequencer.bytes,
-            captureError: captureError.withLock { $0 }
+            captureError: captureError.withLock { $0 },
+            journalFailures: sequencer.journalFailures
         )
     }
 }

@@ -17,7 +17,11 @@ public final class Sequencer: @unchecked Sendable {
 
     private let plan: InterceptPlan
     private let sink: any RecordSink
+    private let journal: SequenceJournal?
     private var nextNumber: [StreamKey: UInt64] = [:]
+    private var advanced: Set<StreamKey> = []
+    /// Journal writes that failed (records were still delivered; a restart may then repeat numbers).
+    public private(set) var journalFailures = 0
     private var buffers: [[UInt8]]
     private var pendingRecords: [Int]
     /// Per-intercept counters, indexed like `plan.intercepts`.
@@ -27,10 +31,11 @@ public final class Sequencer: @unchecked Sendable {
     /// Bytes of PS-PDUs produced so far.
     public private(set) var bytes = 0
 
-    /// Creates the sequencer of a run.
-    public init(plan: InterceptPlan, sink: any RecordSink) {
+    /// Creates the sequencer of a run; with a journal, streams known from earlier runs continue their numbering.
+    public init(plan: InterceptPlan, sink: any RecordSink, journal: SequenceJournal? = nil) {
         self.plan = plan
         self.sink = sink
+        self.journal = journal
         let slots = plan.agencies.count * Handover.allCases.count
         buffers = (0..<slots).map { _ in
             var buffer: [UInt8] = []
@@ -57,8 +62,9 @@ public final class Sequencer: @unchecked Sendable {
     private func append(_ entry: RecordEntry, payload: UnsafeRawBufferPointer) {
         let intercept = plan.intercepts[Int(entry.interceptIndex)]
         let key = StreamKey(intercept: entry.interceptIndex, cin: entry.cin, isCC: entry.isCC)
-        let number = nextNumber[key, default: 0]
+        let number = nextNumber[key] ?? restoredNumber(key, liid: intercept.liid)
         nextNumber[key] = number + 1
+        if journal != nil { advanced.insert(key) }
         let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
         let before = buffers[slot].count
         PSPDUWriter.write(
@@ -81,8 +87,26 @@ public final class Sequencer: @unchecked Sendable {
         counters[index].cins.insert(entry.cin)
     }
 
-    /// Hands every non-empty buffer to the sink.
+    private func restoredNumber(_ key: StreamKey, liid: String) -> UInt64 {
+        journal?.next[SequenceStreamKey(liid: liid, cin: key.cin, isCC: key.isCC)] ?? 0
+    }
+
+    /// Journals the streams this batch advanced, then hands every non-empty buffer to the sink.
     public func flush() {
+        if let journal, !advanced.isEmpty {
+            let changes = advanced.map { key in
+                (
+                    SequenceStreamKey(liid: plan.intercepts[Int(key.intercept)].liid, cin: key.cin, isCC: key.isCC),
+                    nextNumber[key] ?? 0
+                )
+            }
+            advanced.removeAll(keepingCapacity: true)
+            do {
+                try journal.record(changes)
+            } catch {
+                journalFailures += 1
+            }
+        }
         for slot in buffers.indices where !buffers[slot].isEmpty {
             let handover: Handover = slot % 2 == 0 ? .hi2 : .hi3
             sink.deliver(

@@ -54,8 +54,7 @@ public struct InterceptPlan: Sendable {
     public init(
         snapshot: StoreSnapshot,
         operatorIdentifier: String,
-        networkElementIdentifier: String,
-        profile: ETSIProfile
+        networkElementIdentifier: String
     ) throws(PlanError) {
         var agencies: [Agency] = []
         var agencyIndex: [String: Int] = [:]
@@ -82,12 +81,13 @@ public struct InterceptPlan: Sendable {
             }
             let index = Int32(intercepts.count)
             let header = PSHeaderTemplate(
-                profile: profile,
+                profile: agency.headerProfile,
                 liid: warrant.liid,
                 authorizationCountryCode: warrant.authorizationCountryCode,
                 operatorIdentifier: operatorIdentifier,
                 networkElementIdentifier: networkElementIdentifier,
-                deliveryCountryCode: warrant.deliveryCountryCode
+                deliveryCountryCode: warrant.deliveryCountryCode,
+                timeFormat: agency.headerTimeFormat
             )
             intercepts.append(
                 Intercept(
@@ -117,5 +117,23 @@ public struct InterceptPlan: Sendable {
         self.intercepts = intercepts
         self.interceptsByUsername = byUsername
         self.radiusServers = servers
+    }
+}
+
+extension Agency {
+    /// The object identifiers this agency's records carry.
+    public var headerProfile: ETSIProfile {
+        switch etsiProfile {
+        case .current: .current
+        case .openli: .openli
+        }
+    }
+
+    /// How this agency's records carry their time.
+    public var headerTimeFormat: PSHeaderTemplate.TimeFormat {
+        switch timestampFormat {
+        case .microseconds: .microSecondTimeStamp
+        case .generalized: .generalizedTime
+        }
     }
 }

@@ -1,0 +1,53 @@
+/// What the running appliance reports about itself once a second (the status file), and `status` prints.
+public struct ApplianceStatus: Codable, Sendable, Equatable {
+    /// One handover connection.
+    public struct Handover: Codable, Sendable, Equatable {
+        /// Agency name.
+        public var agency: String
+        /// "HI2" or "HI3".
+        public var interface: String
+        /// host:port.
+        public var address: String
+        /// Whether it is up.
+        public var connected: Bool
+        /// Since when (ISO 8601), if up.
+        public var connectedSince: String?
+        /// Records written to the agency.
+        public var recordsSent: Int
+        /// Records the agency acknowledged.
+        public var recordsAcknowledged: Int
+        /// Records waiting in the spool.
+        public var recordsSpooled: Int
+        /// Bytes waiting in the spool.
+        public var bytesSpooled: Int64
+        /// Bytes written.
+        public var bytesSent: Int
+        /// Last keep-alive round trip in milliseconds.
+        public var keepAliveRoundTripMillis: Double?
+        /// TLS version, nil for plaintext.
+        public var tlsVersion: String?
+        /// The agency's certificate.
+        public var peerCertificate: String?
+        /// Connection attempts that failed.
+        public var connectFailures: Int
+        /// Whether the spool quota is reached.
+        public var quotaReached: Bool
+        /// Why the connection is unusable, if it is.
+        public var unusable: String?
+    }
+
+    /// When this status was written (ISO 8601).
+    public var writtenAt: String
+    /// Seconds since epoch when written (for staleness checks).
+    public var writtenAtEpoch: Double
+    /// The appliance's process id.
+    public var pid: Int32
+    /// Frames captured.
+    public var packets: Int
+    /// Records produced.
+    public var records: Int
+    /// Warrants being intercepted.
+    public var warrants: Int
+    /// Every handover connection.
+    public var handovers: [Handover]
+}

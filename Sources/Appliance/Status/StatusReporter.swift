@@ -1,0 +1,78 @@
+import Collector
+import Dispatch
+import ETSI
+import Foundation
+import Logging
+import Mediator
+import Synchronization
+
+/// Writes the status file once a second while `run` works, and a last time when it ends.
+final class StatusReporter: @unchecked Sendable {
+    private let path: String
+    private let pipeline: Pipeline
+    private let mediator: Mediator
+    private let warrants: Int
+    private let logger: Logger
+    private let timer: any DispatchSourceTimer
+    private let queue = DispatchQueue(label: "openli.status")
+
+    init(path: String, pipeline: Pipeline, mediator: Mediator, warrants: Int, logger: Logger) {
+        self.path = path
+        self.pipeline = pipeline
+        self.mediator = mediator
+        self.warrants = warrants
+        self.logger = logger
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now(), repeating: 1)
+        timer.setEventHandler { [weak self] in self?.write() }
+        timer.resume()
+    }
+
+    /// Stops the timer and writes the final status.
+    func stop() {
+        timer.cancel()
+        queue.sync { write() }
+    }
+
+    private func write() {
+        let now = Date()
+        let status = ApplianceStatus(
+            writtenAt: ISO8601DateFormatter().string(from: now),
+            writtenAtEpoch: now.timeIntervalSince1970,
+            pid: getpid(),
+            packets: pipeline.counters.packets.load(ordering: .relaxed),
+            records: pipeline.counters.records.load(ordering: .relaxed),
+            warrants: warrants,
+            handovers: mediator.statistics().map(Self.handover)
+        )
+        do {
+            try StatusFile.write(status, to: path)
+        } catch {
+            logger.debug("status: cannot write \(path): \(error)")
+        }
+    }
+
+    private static func handover(_ entry: (HandoverEndpoint, HandoverStatistics)) -> ApplianceStatus.Handover {
+        let (endpoint, stats) = entry
+        return ApplianceStatus.Handover(
+            agency: endpoint.agency,
+            interface: endpoint.interface,
+            address: "\(endpoint.host):\(endpoint.port)",
+            connected: stats.connected,
+            connectedSince: stats.connectedSince.map {
+                ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double($0.epochMicros) / 1_000_000))
+            },
+            recordsSent: stats.recordsSent,
+            recordsAcknowledged: stats.recordsAcknowledged,
+            recordsSpooled: stats.recordsSpooled,
+            bytesSpooled: stats.bytesSpooled,
+            bytesSent: stats.bytesSent,
+            keepAliveRoundTripMillis: stats.lastKeepAliveRoundTripMicros.map { Double($0) / 1000 },
+            tlsVersion: stats.tlsVersion,
+            peerCertificate: stats.peerCertificate,
+            connectFailures: stats.connectFailures,
+            quotaReached: stats.quotaReached,
+            unusable: stats.unusableReason
+        )
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Renders a status for an operator: the appliance line, then one line per handover connection.
+public enum StatusText {
+    /// Plain text; says when the status is stale (the appliance has stopped writing it).
+    public static func render(_ status: ApplianceStatus, now: Double = Date().timeIntervalSince1970) -> String {
+        var lines: [String] = []
+        let age = now - status.writtenAtEpoch
+        let state = age > 5 ? "NOT RUNNING (last status \(Int(age)) s ago)" : "running (pid \(status.pid))"
+        lines.append("appliance: \(state), status of \(status.writtenAt)")
+        lines.append("capture:   \(status.packets) packets, \(status.records) records, \(status.warrants) warrants")
+        for handover in status.handovers {
+            var parts: [String] = []
+            if let reason = handover.unusable {
+                parts.append("UNUSABLE: \(reason)")
+            } else if handover.connected {
+                parts.append("connected since \(handover.connectedSince ?? "?")")
+            } else {
+                parts.append("DOWN (\(handover.connectFailures) failed attempts)")
+            }
+            parts.append(handover.tlsVersion.map { "TLS \($0)" } ?? "plaintext")
+            parts.append(
+                "sent \(handover.recordsSent), acknowledged \(handover.recordsAcknowledged), "
+                    + "spooled \(handover.recordsSpooled) (\(handover.bytesSpooled) bytes), \(handover.bytesSent) bytes sent"
+            )
+            if let roundTrip = handover.keepAliveRoundTripMillis {
+                parts.append(String(format: "keep-alive rtt %.1f ms", roundTrip))
+            }
+            if handover.quotaReached { parts.append("SPOOL QUOTA REACHED") }
+            if let peer = handover.peerCertificate { parts.append("peer \(peer)") }
+            lines.append(
+                "\(handover.agency) \(handover.interface) \(handover.address): " + parts.joined(separator: "; ")
+            )
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
