@@ -24,7 +24,8 @@ struct OpenLIAppliance: AsyncParsableCommand {
             cannot be opened, or a broken audit log).
             """,
         subcommands: [
-            RunCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self, AuditCommand.self,
+            RunCommand.self, StatusCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self,
+            AuditCommand.self, LEMFCommand.self,
         ]
     )
 

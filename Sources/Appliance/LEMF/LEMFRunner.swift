@@ -1,0 +1,55 @@
+import Mediator
+
+/// `openli-appliance lemf`: runs the built-in LEMF until SIGINT or SIGTERM (or until its listening socket fails),
+/// then prints the per-LIID summary on standard error.
+public enum LEMFRunner {
+    /// Serves and returns the exit status: 0 when no error was seen, 1 otherwise. Throws for bad options (exit 2)
+    /// and a socket that cannot be bound (exit 1).
+    public static func run(_ options: LEMFOptions) async throws(ApplianceError) -> Int32 {
+        let configuration = try configuration(from: options)
+        let server: LEMFServer
+        do {
+            server = try await LEMFServer.start(configuration) { LEMFConsole.writeLine($0) }
+        } catch {
+            throw ApplianceError(error.code == .usage ? .usage : .runtime, "lemf: \(error.description)")
+        }
+        let mode = server.usesTLS ? "tls" : "plaintext"
+        LEMFConsole.writeLine("lemf: listening on \(server.boundAddress) (\(mode))")
+        let signals = LEMFSignals { number in
+            LEMFConsole.writeLine("lemf: signal \(number): stopping")
+            server.stopListening()
+        }
+        let requested = await server.waitUntilListenerCloses()
+        signals.cancel()
+        if !requested {
+            LEMFConsole.writeLine("lemf: the listening socket closed unexpectedly; stopping")
+        }
+        let summary = await server.stop()
+        for line in summary.render() {
+            LEMFConsole.writeLine(line)
+        }
+        return summary.hasErrors ? 1 : 0
+    }
+
+    /// Checks the options and turns them into the server's configuration.
+    static func configuration(from options: LEMFOptions) throws(ApplianceError) -> LEMFServerConfiguration {
+        let listen: LEMFListenAddress
+        do {
+            listen = try LEMFListenAddress(parsing: options.listen)
+        } catch {
+            throw ApplianceError(.usage, "lemf: \(error.description)")
+        }
+        var configuration = LEMFServerConfiguration(listen: listen, outputPath: options.outputPath)
+        switch (options.caPath, options.certificatePath, options.keyPath) {
+        case (nil, nil, nil):
+            guard !options.requireClientCertificate else {
+                throw ApplianceError(.usage, "lemf: --require-client-cert needs TLS (--ca, --cert and --key)")
+            }
+        case (let ca?, let certificate?, let key?):
+            configuration.tls = LEMFTLSFiles(caPath: ca, certificatePath: certificate, keyPath: key)
+        default:
+            throw ApplianceError(.usage, "lemf: give all of --ca, --cert and --key for TLS, or none for plaintext")
+        }
+        return configuration
+    }
+}

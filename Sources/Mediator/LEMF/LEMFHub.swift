@@ -1,0 +1,88 @@
+import NIOCore
+
+/// The LEMF's state shared by all its connections: the receiver, the output, the open channels. It lives on the
+/// server's single event loop and is only touched there.
+final class LEMFHub {
+    private(set) var receiver = LEMFReceiver()
+    private let output: LEMFOutputFile
+    private let report: @Sendable (String) -> Void
+    private var channels: [Int: any Channel] = [:]
+    /// Whether the listening socket was closed on purpose.
+    var stopRequested = false
+
+    init(output: LEMFOutputFile, report: @escaping @Sendable (String) -> Void) {
+        self.output = output
+        self.report = report
+    }
+
+    /// Registers an accepted channel and returns its connection number.
+    func accept(_ channel: any Channel, tls: Bool) -> Int {
+        let number = receiver.accept(peer: Self.peer(of: channel), tls: tls)
+        channels[number] = channel
+        return number
+    }
+
+    /// Handles one record; returns the octets to answer with, if any.
+    func receive(_ record: ArraySlice<UInt8>, connection: Int) -> [UInt8]? {
+        let receipt = receiver.receive(record, connection: connection)
+        if !output.write(line: receipt.line) {
+            receiver.outputFailed()
+        }
+        if let problem = receipt.problem {
+            report(problem)
+        }
+        return receipt.reply
+    }
+
+    /// Writes the JSON lines queued so far.
+    func flush() {
+        if !output.flush() {
+            receiver.outputFailed()
+        }
+    }
+
+    func secured(connection: Int, tlsVersion: String, peerSubject: String?) {
+        receiver.secured(connection: connection, tlsVersion: tlsVersion, peerSubject: peerSubject)
+    }
+
+    func refused(connection: Int, reason: String) {
+        report(receiver.refused(connection: connection, reason: reason))
+    }
+
+    func broken(connection: Int, error: LEMFStreamError) {
+        report(receiver.broken(connection: connection, error: error))
+    }
+
+    func closed(connection: Int, unfinishedOctets: Int) {
+        channels[connection] = nil
+        if let line = receiver.closed(connection: connection, unfinishedOctets: unfinishedOctets) {
+            report(line)
+        }
+    }
+
+    /// Writes a line to standard error.
+    func note(_ line: String) {
+        report(line)
+    }
+
+    /// Closes every open connection, flushes and closes the output; completes when the connections are closed.
+    func closeAll(on loop: any EventLoop) -> EventLoopFuture<Void> {
+        let closing = channels.values.map { channel in
+            channel.close().recover { _ in }
+        }
+        return EventLoopFuture.andAllComplete(closing, on: loop).assumeIsolated().always { _ in
+            if !self.output.close() {
+                self.receiver.outputFailed()
+            }
+        }.nonisolated()
+    }
+
+    private static func peer(of channel: any Channel) -> String {
+        guard let address = channel.remoteAddress else {
+            return "unknown peer"
+        }
+        let host = address.ipAddress ?? "\(address)"
+        let port = address.port.map { String($0) } ?? "?"
+        return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Mediator
+import NIOSSL
+import TestSupport
+import Testing
+
+@Suite("LEMF server over TLS", .serialized)
+struct LEMFTLSTests {
+    private static func clientContext(
+        _ certificates: LEMFTestCertificates,
+        certificate: String?,
+        key: String?
+    ) throws -> NIOSSLContext {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv13
+        configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificates.caPath))
+        if let certificate, let key {
+            configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
+            configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
+        }
+        return try NIOSSLContext(configuration: configuration)
+    }
+
+    private static func startServer(_ certificates: LEMFTestCertificates) async throws -> LEMFServer {
+        let files = LEMFTLSFiles(
+            caPath: certificates.caPath,
+            certificatePath: certificates.serverCertificatePath,
+            keyPath: certificates.serverKeyPath
+        )
+        let configuration = LEMFServerConfiguration(
+            listen: LEMFListenAddress(host: "127.0.0.1", port: 0),
+            tls: files,
+            outputPath: certificates.directory + "/out.jsonl"
+        )
+        return try await LEMFServer.start(configuration) { _ in }
+    }
+
+    @Test("TLS 1.3 with a client certificate from the CA: records decoded, keep-alive answered, subject noted")
+    func mutualTLS() async throws {
+        let certificates = try LEMFTestCertificates()
+        defer { certificates.remove() }
+        let server = try await Self.startServer(certificates)
+        #expect(server.usesTLS)
+        let client = try Self.clientContext(
+            certificates,
+            certificate: certificates.clientCertificatePath,
+            key: certificates.clientKeyPath
+        )
+        let expected = try VectorFiles.bytes("keepalive-response.der")
+        let outcome = try await LEMFTestClient.exchange(
+            port: server.boundAddress.port,
+            sending: try VectorFiles.bytes("stream-ipaccess.der") + VectorFiles.bytes("keepalive.der"),
+            expecting: expected.count,
+            tls: client
+        )
+        #expect(outcome.received == expected)
+        let summary = await server.stop()
+        #expect(summary.liids["LIID-0001"]?.records == 4)
+        let connection = try #require(summary.connections[1])
+        #expect(connection.tls)
+        #expect(connection.tlsVersion == "TLS 1.3")
+        #expect(connection.peerSubject == "C=NZ, O=Test ISP, CN=appliance-test")
+        #expect(!summary.hasErrors)
+    }
+
+    @Test("a client without a certificate, or with one from another CA, is refused")
+    func refusedClients() async throws {
+        let certificates = try LEMFTestCertificates()
+        defer { certificates.remove() }
+        let server = try await Self.startServer(certificates)
+        let keepAlive = try VectorFiles.bytes("keepalive.der")
+        let anonymous = try Self.clientContext(certificates, certificate: nil, key: nil)
+        let stranger = try Self.clientContext(
+            certificates,
+            certificate: certificates.strangerCertificatePath,
+            key: certificates.strangerKeyPath
+        )
+        for context in [anonymous, stranger] {
+            let outcome = try? await LEMFTestClient.exchange(
+                port: server.boundAddress.port,
+                sending: keepAlive,
+                expecting: keepAlive.count,
+                tls: context
+            )
+            #expect(outcome?.received.isEmpty ?? true)
+        }
+        var summary = await server.summary()
+        for _ in 0..<50 where summary.refusedHandshakes < 2 {
+            try await Task.sleep(for: .milliseconds(100))
+            summary = await server.summary()
+        }
+        summary = await server.stop()
+        #expect(summary.refusedHandshakes == 2)
+        #expect(summary.liids.isEmpty)
+        #expect(summary.connections.values.allSatisfy { $0.failure?.hasPrefix("refused") == true })
+        #expect(summary.hasErrors)
+    }
+
+    @Test("a certificate file that is not PEM is a usage error")
+    func badMaterial() async throws {
+        let certificates = try LEMFTestCertificates()
+        defer { certificates.remove() }
+        let files = LEMFTLSFiles(
+            caPath: certificates.caPath,
+            certificatePath: certificates.directory + "/server.ext",
+            keyPath: certificates.serverKeyPath
+        )
+        let configuration = LEMFServerConfiguration(listen: LEMFListenAddress(host: "127.0.0.1", port: 0), tls: files)
+        await #expect(throws: LEMFError.self) {
+            _ = try await LEMFServer.start(configuration) { _ in }
+        }
+    }
+}
