@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// The embedded mediator: for every agency one HI2 and one HI3 connection, on one event loop.
 public final class Mediator: Sendable {
@@ -13,25 +14,46 @@ public final class Mediator: Sendable {
     }
 
     private let group: MultiThreadedEventLoopGroup
-    private let connections: [HandoverConnection]
+    private let connections: Mutex<[HandoverConnection]>
+    private let queueLimitBytes: Int
+    private let logger: Logger
 
     /// Creates the connections: `settings[i]` are agency i's HI2 and HI3, in that order.
     public init(settings: [[HandoverSettings]], queueLimitBytes: Int, logger: Logger) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
-        connections = settings.flatMap { $0 }.map {
+        connections = Mutex(
+            settings.flatMap { $0 }.map {
+                HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
+            }
+        )
+        self.queueLimitBytes = queueLimitBytes
+        self.logger = logger
+    }
+
+    /// Number of agencies with connections.
+    public var agencyCount: Int { connections.withLock { $0.count / 2 } }
+
+    /// Adds and starts the HI2 and HI3 connections of an agency that a new warrant delivers to; it becomes agency
+    /// number `agencyCount` (before the call).
+    public func addAgency(_ settings: [HandoverSettings]) {
+        let loop = group.next()
+        let added = settings.map {
             HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
         }
+        connections.withLock { $0.append(contentsOf: added) }
+        for connection in added { connection.start() }
     }
 
     /// Starts every connection.
     public func start() {
-        for connection in connections { connection.start() }
+        for connection in connections.withLock({ $0 }) { connection.start() }
     }
 
     /// Queues PS-PDUs for agency `agencyIndex`'s HI2 (`interface` 0) or HI3 (1).
     public func send(agencyIndex: Int, interface: Int, bytes: [UInt8], records: Int) {
-        connections[agencyIndex * 2 + interface].send(bytes, records: records)
+        let connection = connections.withLock { $0[agencyIndex * 2 + interface] }
+        connection.send(bytes, records: records)
     }
 
     /// Waits until the agencies have acknowledged every record and the connections are closed, for at most
@@ -39,14 +61,14 @@ public final class Mediator: Sendable {
     /// everything was delivered). Blocks the calling thread.
     public func drain(timeoutSeconds: Int64) -> [Undelivered] {
         let loop = group.next()
-        let all = EventLoopFuture.andAllComplete(connections.map { $0.finish() }, on: loop)
+        let all = EventLoopFuture.andAllComplete(connections.withLock { $0 }.map { $0.finish() }, on: loop)
         let done = loop.makePromise(of: Void.self)
         all.cascade(to: done)
         let timer = loop.scheduleTask(in: .seconds(timeoutSeconds)) { done.succeed() }
         try? done.futureResult.wait()
         timer.cancel()
         var left: [Undelivered] = []
-        for connection in connections {
+        for connection in connections.withLock({ $0 }) {
             guard let stats = try? connection.statistics().wait() else { continue }
             if stats.recordsSpooled > 0 {
                 left.append(Undelivered(endpoint: connection.endpoint, records: stats.recordsSpooled))
@@ -58,7 +80,7 @@ public final class Mediator: Sendable {
 
     /// Every connection's counters, in the order of the endpoints.
     public func statistics() -> [(HandoverEndpoint, HandoverStatistics)] {
-        connections.compactMap { connection in
+        connections.withLock { $0 }.compactMap { connection in
             (try? connection.statistics().wait()).map { (connection.endpoint, $0) }
         }
     }

@@ -63,7 +63,7 @@ struct IPSessionTrackerTests {
     }
 
     @Test func staticAddressWarrantBeginsWhenItsWindowOpens() throws {
-        let harness = try TrackerHarness(warrants: [
+        var harness = try TrackerHarness(warrants: [
             TrackerHarness.warrant("STATIC", prefixes: ["203.0.113.0/24"], start: 50, end: 80)
         ])
         harness.tracker.advance(to: 10 * TrackerHarness.second)
@@ -78,6 +78,7 @@ struct IPSessionTrackerTests {
         #expect(routes.first?.covers(80 * TrackerHarness.second) == false)
         harness.tracker.advance(to: 90 * TrackerHarness.second)
         #expect(try harness.iris().map(\.event) == [.endOfInterceptionWithSessionActive])
+        #expect(harness.notifications == ["STATIC", "STATIC"])
     }
 
     @Test func accountingOnFromTheNASEndsItsSessions() throws {

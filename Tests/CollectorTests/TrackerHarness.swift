@@ -11,6 +11,8 @@ struct TrackerHarness {
     let tracker: IPSessionTracker
     let plan: InterceptPlan
     var identifier: UInt8 = 0
+    /// LIIDs of the HI1 notifications seen by `iris()`, in order.
+    var notifications: [String] = []
 
     init(warrants: [IPWarrant], idleTimeoutSeconds: Int64 = 3600) throws {
         let endpoint = Endpoint(host: "127.0.0.1", port: 9)
@@ -83,9 +85,13 @@ struct TrackerHarness {
         tracker.handle(message, client: Self.nas, clientPort: 4001, timeMicros: time * Self.second)
     }
 
-    /// The IRIs produced since the last call, as (LIID, type, event, CIN).
-    func iris() throws -> [(liid: String, type: IRIType?, event: IPIRIContents.AccessEventType?, cin: UInt32)] {
-        try tracker.takeIRIs().map { iri in
+    /// The IRIs produced since the last call, as (LIID, type, event, CIN); HI1 notifications go to
+    /// `notifications`.
+    mutating func iris() throws -> [(liid: String, type: IRIType?, event: IPIRIContents.AccessEventType?, cin: UInt32)]
+    {
+        let all = tracker.takeIRIs()
+        notifications += all.filter(\.isHI1).map { plan.intercepts[Int($0.interceptIndex)].liid }
+        return try all.filter { !$0.isHI1 }.map { iri in
             let intercept = plan.intercepts[Int(iri.interceptIndex)]
             var record: [UInt8] = []
             iri.payload.withUnsafeBytes { payload in

@@ -32,7 +32,7 @@ public enum ApplianceRunner {
                 "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
             )
         }
-        let plan = try loadPlan(options)
+        let (store, plan) = try loadPlan(options)
         let sources = try openSources(options)
         logger.info(
             "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(sources.count) sources"
@@ -61,6 +61,15 @@ public enum ApplianceRunner {
                 sequenceJournal: try openJournal(options, logger: logger)
             )
         )
+        let watcher = StoreWatcher(
+            store: store,
+            plan: plan,
+            pipeline: pipeline,
+            mediator: mediator,
+            options: options,
+            logger: logger
+        )
+        defer { watcher.stop() }
         let signals = SignalTrap(stop: pipeline.stopRequested, logger: logger)
         defer { signals.cancel() }
         let status = StatusReporter(
@@ -101,42 +110,45 @@ public enum ApplianceRunner {
         -> [[HandoverSettings]]
     {
         try makeDirectory(options.spoolDirectory)
-        return plan.agencies.map { agency in
-            let header = PSHeaderTemplate(
-                profile: agency.headerProfile,
-                liid: agency.name,
-                authorizationCountryCode: agency.countryCode ?? "XX",
-                operatorIdentifier: options.operatorIdentifier,
-                networkElementIdentifier: options.networkElementIdentifier,
-                deliveryCountryCode: agency.countryCode ?? "XX",
-                timeFormat: agency.headerTimeFormat
+        return plan.agencies.map { handoverSettings(for: $0, options: options) }
+    }
+
+    /// The HI2 and HI3 connection settings of one agency.
+    static func handoverSettings(for agency: Agency, options: RunOptions) -> [HandoverSettings] {
+        let header = PSHeaderTemplate(
+            profile: agency.headerProfile,
+            liid: agency.name,
+            authorizationCountryCode: agency.countryCode ?? "XX",
+            operatorIdentifier: options.operatorIdentifier,
+            networkElementIdentifier: options.networkElementIdentifier,
+            deliveryCountryCode: agency.countryCode ?? "XX",
+            timeFormat: agency.headerTimeFormat
+        )
+        let tls = agency.tls.map {
+            TLSSettings(
+                caPath: $0.caPath,
+                certificatePath: $0.certificatePath,
+                keyPath: $0.keyPath,
+                serverName: $0.serverName,
+                allowTLS12: $0.allowTLS12
             )
-            let tls = agency.tls.map {
-                TLSSettings(
-                    caPath: $0.caPath,
-                    certificatePath: $0.certificatePath,
-                    keyPath: $0.keyPath,
-                    serverName: $0.serverName,
-                    allowTLS12: $0.allowTLS12
-                )
-            }
-            return [(agency.hi2, "HI2"), (agency.hi3, "HI3")].map { address, interface in
-                HandoverSettings(
-                    endpoint: HandoverEndpoint(
-                        agency: agency.name,
-                        interface: interface,
-                        host: address.host,
-                        port: Int(address.port)
-                    ),
-                    tls: tls,
-                    keepaliveSeconds: Int64(agency.keepaliveSeconds),
-                    keepaliveWaitSeconds: Int64(agency.keepaliveWaitSeconds),
-                    retrySeconds: options.retrySeconds ?? Int64(agency.retrySeconds),
-                    keepAliveHeader: header,
-                    spoolDirectory: options.spoolDirectory + "/" + agency.name + "/" + interface,
-                    spoolQuotaBytes: options.spoolQuotaBytes
-                )
-            }
+        }
+        return [(agency.hi2, "HI2"), (agency.hi3, "HI3")].map { address, interface in
+            HandoverSettings(
+                endpoint: HandoverEndpoint(
+                    agency: agency.name,
+                    interface: interface,
+                    host: address.host,
+                    port: Int(address.port)
+                ),
+                tls: tls,
+                keepaliveSeconds: Int64(agency.keepaliveSeconds),
+                keepaliveWaitSeconds: Int64(agency.keepaliveWaitSeconds),
+                retrySeconds: options.retrySeconds ?? Int64(agency.retrySeconds),
+                keepAliveHeader: header,
+                spoolDirectory: options.spoolDirectory + "/" + agency.name + "/" + interface,
+                spoolQuotaBytes: options.spoolQuotaBytes
+            )
         }
     }
 
@@ -164,20 +176,22 @@ public enum ApplianceRunner {
         }
     }
 
-    private static func loadPlan(_ options: RunOptions) throws(ApplianceError) -> InterceptPlan {
+    private static func loadPlan(_ options: RunOptions) throws(ApplianceError) -> (WarrantStore, InterceptPlan) {
+        let store: WarrantStore
         let snapshot: StoreSnapshot
         do {
-            let store = try WarrantStore(path: options.databasePath, actor: AuditActor.current(arguments: ["run"]))
+            store = try WarrantStore(path: options.databasePath, actor: AuditActor.current(arguments: ["run"]))
             snapshot = try store.snapshot()
         } catch {
             throw ApplianceError(error, command: "run")
         }
         do {
-            return try InterceptPlan(
+            let plan = try InterceptPlan(
                 snapshot: snapshot,
                 operatorIdentifier: options.operatorIdentifier,
                 networkElementIdentifier: options.networkElementIdentifier
             )
+            return (store, plan)
         } catch {
             throw ApplianceError(.usage, "run: \(error.description)")
         }

@@ -23,7 +23,8 @@ struct RunSummary {
             let types = intercept.irisByType
             lines.append(
                 "  LIID \(intercept.liid): IRI \(intercept.iris) (BEGIN \(types[1]), CONTINUE \(types[3]), "
-                    + "END \(types[2]), REPORT \(types[4])), CC \(intercept.ccs), CINs \(intercept.cins.count)"
+                    + "END \(types[2]), REPORT \(types[4])), CC \(intercept.ccs), CINs \(intercept.cins.count), "
+                    + "HI1 \(intercept.hi1)"
             )
         }
         for (endpoint, stats) in handovers {
@@ -35,6 +36,9 @@ struct RunSummary {
         }
         lines.append("  drops        \(dropLine(capture))")
         lines.append("  parse errors \(causes(capture.controlErrors))")
+        if result.unplaced > 0 {
+            lines.append("  UNPLACED     \(result.unplaced) records named an unknown warrant (pipeline fault)")
+        }
         if result.journalFailures > 0 {
             lines.append("  JOURNAL      \(result.journalFailures) sequence-number journal writes failed")
         }

@@ -19,7 +19,9 @@ public final class CaptureLoop: @unchecked Sendable {
     private let stop: StopSignal
     private let batchFrames: Int
     private let frameArenaBytes: Int
-    private let controlAddresses: Set<IPAddress>
+    private var controlAddresses: Set<IPAddress>
+    private let mailbox: PlanMailbox
+    private var lastTimeMicros: Int64 = 0
     private var pacer: ReplayPacer?
     private var reassembler = IPv4Reassembler()
     private var table: MatchTable
@@ -37,10 +39,12 @@ public final class CaptureLoop: @unchecked Sendable {
         inbox: SequencerInbox,
         counters: PipelineCounters,
         stop: StopSignal,
+        mailbox: PlanMailbox,
         realtime: Bool = false,
         batchFrames: Int = 256
     ) {
         self.pacer = realtime ? ReplayPacer() : nil
+        self.mailbox = mailbox
         self.sources = sources
         self.shards = shards
         self.tracker = tracker
@@ -108,6 +112,7 @@ public final class CaptureLoop: @unchecked Sendable {
             }
             publishCounters()
             if !got {
+                takeNewPlan()
                 handOverAll()
                 statistics.kernelDrops = sources.reduce(0) { $0 + ($1.kernelDrops ?? 0) }
                 poller.wait(milliseconds: 100)
@@ -118,6 +123,8 @@ public final class CaptureLoop: @unchecked Sendable {
     private func handle(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType?) {
         statistics.packets += 1
         statistics.bytes += frame.count
+        lastTimeMicros = time
+        if statistics.packets & 0x3F == 0 { takeNewPlan() }
         guard let linkType else {
             statistics.unsupportedLinkType += 1
             return
@@ -202,8 +209,9 @@ public final class CaptureLoop: @unchecked Sendable {
         let iris = tracker.takeIRIs()
         guard !iris.isEmpty, let batch = freeIRIBatches.pop() else { return }
         batch.reset()
+        batch.plan = tracker.currentPlan
         for iri in iris {
-            let type = UInt8(truncatingIfNeeded: iri.type.rawValue)
+            let type = iri.isHI1 ? RecordEntry.hi1Type : UInt8(truncatingIfNeeded: iri.type.rawValue)
             batch.append(
                 interceptIndex: iri.interceptIndex,
                 cin: iri.cin,
@@ -259,10 +267,21 @@ public final class CaptureLoop: @unchecked Sendable {
         guard var pacer else { return }
         defer { self.pacer = pacer }
         while let wait = pacer.delay(for: time), !stop.isRequested {
+            takeNewPlan()
             handOverAll()
             publishCounters()
             pacer.sleep(microseconds: min(wait, 100_000))
         }
+    }
+
+    /// Applies a plan the store watcher left (a warrant was added, modified or ended) at this packet boundary.
+    private func takeNewPlan() {
+        guard let plan = mailbox.take() else { return }
+        handOverAll()
+        tracker.apply(plan, at: lastTimeMicros)
+        controlAddresses = Set(plan.radiusServers.map(\.address))
+        table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers)
+        handOverIRIs()
     }
 
     /// Makes the packet counters visible to the progress line (every 1024 frames, not per packet).

@@ -1,3 +1,4 @@
+import ETSI
 import Packets
 
 /// Where a target's packet goes: which intercept (warrant) and which communication (CIN), within which time window.
@@ -10,13 +11,16 @@ public struct CCRoute: Sendable, Equatable {
     public var startMicros: Int64
     /// The end of the window (exclusive).
     public var endMicros: Int64
+    /// The object identifiers the intercept's agency wants.
+    public var profile: ETSIProfile
 
     /// Creates a route.
-    public init(interceptIndex: Int32, cin: UInt32, startMicros: Int64, endMicros: Int64) {
+    public init(interceptIndex: Int32, cin: UInt32, startMicros: Int64, endMicros: Int64, profile: ETSIProfile) {
         self.interceptIndex = interceptIndex
         self.cin = cin
         self.startMicros = startMicros
         self.endMicros = endMicros
+        self.profile = profile
     }
 
     /// Whether a packet captured at `timeMicros` falls in the warrant's window.
@@ -52,19 +56,23 @@ public final class MatchTable: Sendable {
     public let prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])]
     /// Session-protocol servers (address and port) whose packets are control packets.
     public let controlEndpoints: Set<ControlEndpoint>
+    /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
+    public let plan: InterceptPlan?
 
     /// A table that matches nothing.
-    public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [])
+    public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [], plan: nil)
 
     /// Creates a table.
     public init(
         exact: [IPAddress: [CCRoute]],
         prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])],
-        controlEndpoints: Set<ControlEndpoint>
+        controlEndpoints: Set<ControlEndpoint>,
+        plan: InterceptPlan?
     ) {
         self.exact = exact
         self.prefixes = prefixes.sorted { $0.length > $1.length }
         self.controlEndpoints = controlEndpoints
+        self.plan = plan
     }
 
     /// Whether the table holds any target route at all (a shard with an empty table skips lookups).

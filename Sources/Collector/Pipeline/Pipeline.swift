@@ -17,6 +17,8 @@ public struct PipelineResult: Sendable {
     public var captureError: CaptureError?
     /// Sequence journal writes that failed.
     public var journalFailures = 0
+    /// Records the sequencer could not place (a pipeline fault).
+    public var unplaced = 0
 }
 
 /// Settings of the pipeline. The journal is handed to the sequencer thread and used only there.
@@ -50,6 +52,8 @@ public final class Pipeline: Sendable {
     public let counters = PipelineCounters()
     /// Set to end capture early (SIGINT/SIGTERM, or the end of a live run).
     public let stopRequested = StopSignal()
+    /// Where the store watcher leaves a new plan for the capture thread.
+    public let mailbox = PlanMailbox()
     private let plan: InterceptPlan
     private let settings: PipelineSettings
 
@@ -75,6 +79,7 @@ public final class Pipeline: Sendable {
             inbox: inbox,
             counters: counters,
             stop: stopRequested,
+            mailbox: mailbox,
             realtime: settings.realtime
         )
         let sequencer = Sequencer(plan: plan, sink: sink, journal: settings.sequenceJournal)
@@ -129,7 +134,8 @@ public final class Pipeline: Sendable {
             records: sequencer.records,
             bytes: sequencer.bytes,
             captureError: captureError.withLock { $0 },
-            journalFailures: sequencer.journalFailures
+            journalFailures: sequencer.journalFailures,
+            unplaced: sequencer.unplaced
         )
     }
 }

@@ -6,8 +6,12 @@ public struct RecordEntry: Sendable {
     public var cin: UInt32
     /// Capture time of the packet or event, µs since the epoch.
     public var timeMicros: Int64
-    /// 0 for a CC; for an IRI its IRIType raw value (1 begin, 2 end, 3 continue, 4 report).
+    /// 0 for a CC; for an IRI its IRIType raw value (1 begin, 2 end, 3 continue, 4 report); `hi1Type` for an
+    /// HI1 notification (sent on HI2 with CIN 0).
     public var iriType: UInt8
+
+    /// The `iriType` of HI1 notifications.
+    public static let hi1Type: UInt8 = 5
     /// Where the encoded Payload element starts in the batch's arena.
     public var offset: Int
     /// Its length.
@@ -25,6 +29,8 @@ public final class RecordBatch: @unchecked Sendable {
     public var entries: [RecordEntry]
     /// Which producer (shard number, or the shard count for the session trackers) recycles this batch.
     public let owner: Int
+    /// The plan the entries' intercept indexes refer to (the sequencer adopts it when it is newer than its own).
+    public var plan: InterceptPlan?
 
     /// Creates an empty batch.
     public init(owner: Int, records: Int, arenaBytes: Int) {

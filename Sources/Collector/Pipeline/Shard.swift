@@ -15,13 +15,11 @@ public final class Shard: @unchecked Sendable {
     public let freeRecords: BoundedQueue<RecordBatch>
     private let output: SequencerInbox
     private let lane: Int
-    private let profiles: [ETSIProfile]
 
     /// Creates shard number `lane`, writing to the sequencer's lane of the same number.
     public init(lane: Int, plan: InterceptPlan, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
         self.lane = lane
         self.output = output
-        profiles = plan.intercepts.map(\.header.profile)
         input = BoundedQueue(capacity: poolSize)
         freeFrames = BoundedQueue(capacity: poolSize * 2 + 4)
         freeRecords = BoundedQueue(capacity: poolSize)
@@ -36,6 +34,7 @@ public final class Shard: @unchecked Sendable {
             let table = frames.matchTable
             if table.hasRoutes, let records = freeRecords.pop() {
                 records.reset()
+                records.plan = table.plan
                 classify(frames, table: table, into: records)
                 if records.entries.isEmpty {
                     freeRecords.push(records)
@@ -74,7 +73,7 @@ public final class Shard: @unchecked Sendable {
         for route in routes where route.covers(slot.timeMicros) {
             let offset = records.bytes.count
             IPCCPayload.write(
-                profile: profiles[Int(route.interceptIndex)],
+                profile: route.profile,
                 direction: direction,
                 ipPacket: ipPacket,
                 into: &records.bytes

@@ -6,6 +6,8 @@ public struct InterceptCounters: Sendable {
     public var irisByType: [Int] = [0, 0, 0, 0, 0]
     /// CC records.
     public var ccs = 0
+    /// HI1 notifications (liActivated, liDeactivated, liModified).
+    public var hi1 = 0
     /// Distinct CINs seen.
     public var cins: Set<UInt32> = []
 

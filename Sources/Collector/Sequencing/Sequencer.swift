@@ -15,11 +15,13 @@ public final class Sequencer: @unchecked Sendable {
         var isCC: Bool
     }
 
-    private let plan: InterceptPlan
+    private var plan: InterceptPlan
     private let sink: any RecordSink
     private let journal: SequenceJournal?
     private var nextNumber: [StreamKey: UInt64] = [:]
     private var advanced: Set<StreamKey> = []
+    /// Records whose intercept the sequencer's plan does not know (a pipeline fault; never expected).
+    public private(set) var unplaced = 0
     /// Journal writes that failed (records were still delivered; a restart may then repeat numbers).
     public private(set) var journalFailures = 0
     private var buffers: [[UInt8]]
@@ -48,6 +50,7 @@ public final class Sequencer: @unchecked Sendable {
 
     /// Numbers and encodes every record of a batch, then hands the output to the sink.
     public func process(_ batch: RecordBatch) {
+        if let newer = batch.plan, newer.generation > plan.generation { adopt(newer) }
         batch.bytes.withUnsafeBytes { arena in
             for entry in batch.entries {
                 append(
@@ -60,6 +63,10 @@ public final class Sequencer: @unchecked Sendable {
     }
 
     private func append(_ entry: RecordEntry, payload: UnsafeRawBufferPointer) {
+        guard plan.intercepts.indices.contains(Int(entry.interceptIndex)) else {
+            unplaced += 1
+            return
+        }
         let intercept = plan.intercepts[Int(entry.interceptIndex)]
         let key = StreamKey(intercept: entry.interceptIndex, cin: entry.cin, isCC: entry.isCC)
         let number = nextNumber[key] ?? restoredNumber(key, liid: intercept.liid)
@@ -81,10 +88,25 @@ public final class Sequencer: @unchecked Sendable {
         let index = Int(entry.interceptIndex)
         if entry.isCC {
             counters[index].ccs += 1
+        } else if entry.iriType == RecordEntry.hi1Type {
+            counters[index].hi1 += 1
+            return
         } else if Int(entry.iriType) < counters[index].irisByType.count {
             counters[index].irisByType[Int(entry.iriType)] += 1
         }
         counters[index].cins.insert(entry.cin)
+    }
+
+    /// Takes a newer plan: its warrants keep their indexes, new warrants and agencies come at the end.
+    private func adopt(_ newer: InterceptPlan) {
+        plan = newer
+        for intercept in newer.intercepts.dropFirst(counters.count) {
+            counters.append(InterceptCounters(liid: intercept.liid))
+        }
+        while buffers.count < newer.agencies.count * Handover.allCases.count {
+            buffers.append([])
+            pendingRecords.append(0)
+        }
     }
 
     private func restoredNumber(_ key: StreamKey, liid: String) -> UInt64 {

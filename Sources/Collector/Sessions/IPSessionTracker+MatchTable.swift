@@ -1,3 +1,4 @@
+import ETSI
 import Packets
 
 extension IPSessionTracker {
@@ -23,24 +24,28 @@ extension IPSessionTracker {
                     interceptIndex: index,
                     cin: session.cin,
                     startMicros: intercept.startMicros,
-                    endMicros: intercept.endMicros
+                    endMicros: intercept.endMicros,
+                    profile: intercept.header.profile
                 )
                 for prefix in session.prefixes { add(prefix, route) }
             }
         }
-        for intercept in plan.intercepts where intercept.deliversCC && !intercept.staticPrefixes.isEmpty {
+        for intercept in plan.intercepts
+        where intercept.active && intercept.deliversCC && !intercept.staticPrefixes.isEmpty {
             let route = CCRoute(
                 interceptIndex: intercept.index,
                 cin: intercept.staticSessionID,
                 startMicros: intercept.startMicros,
-                endMicros: intercept.endMicros
+                endMicros: intercept.endMicros,
+                profile: intercept.header.profile
             )
             for prefix in intercept.staticPrefixes { add(prefix, route) }
         }
         return MatchTable(
             exact: exact,
             prefixes: byLength.map { (length: $0.key, routes: $0.value) },
-            controlEndpoints: controlEndpoints
+            controlEndpoints: controlEndpoints,
+            plan: plan
         )
     }
 }

@@ -29,7 +29,7 @@ public final class IPSessionTracker {
         var sessionID: String
     }
 
-    let plan: InterceptPlan
+    var plan: InterceptPlan
     let idleTimeoutMicros: Int64
     let maxPendingRequests = 65_536
     let requestTimeoutMicros: Int64 = 60_000_000
@@ -53,6 +53,9 @@ public final class IPSessionTracker {
         self.plan = plan
         self.idleTimeoutMicros = idleTimeoutMicros
     }
+
+    /// The warrants the tracker works with now.
+    public var currentPlan: InterceptPlan { plan }
 
     /// Hands over the IRIs produced since the last call.
     public func takeIRIs() -> [IRIRecord] {

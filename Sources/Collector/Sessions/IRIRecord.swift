@@ -12,6 +12,8 @@ public struct IRIRecord: Sendable {
     public var timeMicros: Int64
     /// The encoded Payload element (`a2 ...`).
     public var payload: [UInt8]
+    /// Whether this is an HI1 notification (sent on HI2, CIN 0) rather than an IRI.
+    public var isHI1 = false
 }
 
 /// Counters of the session trackers, for the summary and metrics.

@@ -26,10 +26,19 @@ public struct Intercept: Sendable {
     public var startMicros: Int64
     /// End of the warrant's window (exclusive; `Int64.max` when unbounded).
     public var endMicros: Int64
+    /// False once the warrant was ended or removed while the appliance runs (its index stays taken).
+    public var active = true
+    /// When the warrant was last modified in the store.
+    public var modifiedMicros: Int64?
 
-    /// Whether the window covers an instant.
+    /// Whether the warrant is in force at an instant.
     public func covers(_ timeMicros: Int64) -> Bool {
-        timeMicros >= startMicros && timeMicros < endMicros
+        active && timeMicros >= startMicros && timeMicros < endMicros
+    }
+
+    /// Whether the targets differ from another version of the same warrant.
+    func targetsDiffer(from other: Intercept) -> Bool {
+        username != other.username || staticPrefixes != other.staticPrefixes || staticSessionID != other.staticSessionID
     }
 }
 
@@ -39,16 +48,26 @@ public struct PlanError: Error, Sendable, CustomStringConvertible {
     public var description: String
 }
 
-/// The warrants, agencies and servers of one run, resolved from a store snapshot.
+/// The warrants, agencies and servers of one run, resolved from the store.
+///
+/// A plan only grows while the appliance runs: a warrant keeps its index for the whole run (records, routes and
+/// counters refer to it by index), new warrants and agencies are appended, and an ended warrant stays in place,
+/// marked inactive. Each new plan has a higher `generation`.
 public struct InterceptPlan: Sendable {
+    /// Counts the plans of a run: 0 for the first.
+    public private(set) var generation = 0
+    /// PSHeader operatorIdentifier.
+    public let operatorIdentifier: String
+    /// PSHeader networkElementIdentifier.
+    public let networkElementIdentifier: String
     /// Agencies that at least one warrant delivers to, in a fixed order.
-    public var agencies: [Agency]
-    /// Every warrant that is not ended.
-    public var intercepts: [Intercept]
-    /// Intercepts by RADIUS user name.
-    public var interceptsByUsername: [String: [Int32]]
+    public private(set) var agencies: [Agency] = []
+    /// Every warrant that was in force at some point of the run.
+    public private(set) var intercepts: [Intercept] = []
+    /// Active intercepts by RADIUS user name.
+    public private(set) var interceptsByUsername: [String: [Int32]] = [:]
     /// RADIUS servers (address and port).
-    public var radiusServers: Set<ControlEndpoint>
+    public private(set) var radiusServers: Set<ControlEndpoint> = []
 
     /// Resolves a snapshot. Fails when a warrant names an unknown agency or holds an unusable address.
     public init(
@@ -56,55 +75,39 @@ public struct InterceptPlan: Sendable {
         operatorIdentifier: String,
         networkElementIdentifier: String
     ) throws(PlanError) {
-        var agencies: [Agency] = []
-        var agencyIndex: [String: Int] = [:]
-        var intercepts: [Intercept] = []
-        var byUsername: [String: [Int32]] = [:]
+        self.operatorIdentifier = operatorIdentifier
+        self.networkElementIdentifier = networkElementIdentifier
+        try apply(snapshot)
+    }
+
+    /// The next plan after the store changed: same indexes for known warrants, new ones appended, warrants that
+    /// left the snapshot (ended) inactive.
+    public func updated(with snapshot: StoreSnapshot) throws(PlanError) -> InterceptPlan {
+        var next = self
+        next.generation += 1
+        try next.apply(snapshot)
+        return next
+    }
+
+    private mutating func apply(_ snapshot: StoreSnapshot) throws(PlanError) {
+        var seen = Set<String>()
         for warrant in snapshot.ipWarrants.sorted(by: { $0.liid < $1.liid }) {
-            guard let agency = snapshot.agencies.first(where: { $0.name == warrant.agency }) else {
-                throw PlanError(description: "warrant \(warrant.liid): agency \(warrant.agency) does not exist")
-            }
-            let position: Int
-            if let known = agencyIndex[agency.name] {
-                position = known
+            seen.insert(warrant.liid)
+            let existing = intercepts.firstIndex { $0.liid == warrant.liid && $0.active }
+            let index = Int32(existing ?? intercepts.count)
+            let intercept = try makeIntercept(warrant, index: index, snapshot: snapshot)
+            if let existing {
+                intercepts[existing] = intercept
             } else {
-                position = agencies.count
-                agencyIndex[agency.name] = position
-                agencies.append(agency)
+                intercepts.append(intercept)
             }
-            var prefixes: [IPPrefix] = []
-            for text in warrant.staticPrefixes {
-                guard let prefix = IPPrefix(text) else {
-                    throw PlanError(description: "warrant \(warrant.liid): static address \(text) is not a prefix")
-                }
-                prefixes.append(prefix)
-            }
-            let index = Int32(intercepts.count)
-            let header = PSHeaderTemplate(
-                profile: agency.headerProfile,
-                liid: warrant.liid,
-                authorizationCountryCode: warrant.authorizationCountryCode,
-                operatorIdentifier: operatorIdentifier,
-                networkElementIdentifier: networkElementIdentifier,
-                deliveryCountryCode: warrant.deliveryCountryCode,
-                timeFormat: agency.headerTimeFormat
-            )
-            intercepts.append(
-                Intercept(
-                    index: index,
-                    liid: warrant.liid,
-                    agencyIndex: position,
-                    header: header,
-                    deliversIRI: warrant.delivery.includesIRI,
-                    deliversCC: warrant.delivery.includesCC,
-                    username: warrant.username,
-                    staticPrefixes: prefixes,
-                    staticSessionID: warrant.sessionID,
-                    startMicros: warrant.startMicros ?? Int64.min,
-                    endMicros: warrant.endMicros ?? Int64.max
-                )
-            )
-            if let user = warrant.username { byUsername[user, default: []].append(index) }
+        }
+        for position in intercepts.indices where !seen.contains(intercepts[position].liid) {
+            intercepts[position].active = false
+        }
+        interceptsByUsername = [:]
+        for intercept in intercepts where intercept.active {
+            if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
         }
         var servers = Set<ControlEndpoint>()
         for server in snapshot.servers where server.kind == .radius {
@@ -113,10 +116,57 @@ public struct InterceptPlan: Sendable {
             }
             servers.insert(ControlEndpoint(address: address, port: server.port))
         }
-        self.agencies = agencies
-        self.intercepts = intercepts
-        self.interceptsByUsername = byUsername
-        self.radiusServers = servers
+        radiusServers = servers
+    }
+
+    private mutating func makeIntercept(
+        _ warrant: IPWarrant,
+        index: Int32,
+        snapshot: StoreSnapshot
+    )
+        throws(PlanError) -> Intercept
+    {
+        guard let agency = snapshot.agencies.first(where: { $0.name == warrant.agency }) else {
+            throw PlanError(description: "warrant \(warrant.liid): agency \(warrant.agency) does not exist")
+        }
+        let position: Int
+        if let known = agencies.firstIndex(where: { $0.name == agency.name }) {
+            position = known
+        } else {
+            position = agencies.count
+            agencies.append(agency)
+        }
+        var prefixes: [IPPrefix] = []
+        for text in warrant.staticPrefixes {
+            guard let prefix = IPPrefix(text) else {
+                throw PlanError(description: "warrant \(warrant.liid): static address \(text) is not a prefix")
+            }
+            prefixes.append(prefix)
+        }
+        let header = PSHeaderTemplate(
+            profile: agency.headerProfile,
+            liid: warrant.liid,
+            authorizationCountryCode: warrant.authorizationCountryCode,
+            operatorIdentifier: operatorIdentifier,
+            networkElementIdentifier: networkElementIdentifier,
+            deliveryCountryCode: warrant.deliveryCountryCode,
+            timeFormat: agency.headerTimeFormat
+        )
+        var intercept = Intercept(
+            index: index,
+            liid: warrant.liid,
+            agencyIndex: position,
+            header: header,
+            deliversIRI: warrant.delivery.includesIRI,
+            deliversCC: warrant.delivery.includesCC,
+            username: warrant.username,
+            staticPrefixes: prefixes,
+            staticSessionID: warrant.sessionID,
+            startMicros: warrant.startMicros ?? Int64.min,
+            endMicros: warrant.endMicros ?? Int64.max
+        )
+        intercept.modifiedMicros = warrant.modifiedMicros
+        return intercept
     }
 }
 
