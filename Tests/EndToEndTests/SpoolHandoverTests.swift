@@ -145,11 +145,9 @@ struct SpoolHandoverTests {
         silent.crash()
     }
 
-    @Test func aSessionContinuesItsNumberingAfterARestart() throws {
-        let appliance = try ApplianceBinary()
-        defer { appliance.cleanUp() }
-        let lemf = try LEMFProcess(appliance: appliance)
-        _ = try configure(appliance, port: lemf.port, keepalive: 300)
+    /// A target session opened by accounting (so its CIN is the same in every run), split into two captures.
+    func carryOnCaptures(_ appliance: ApplianceBinary, port: Int) throws -> [String] {
+        _ = try configure(appliance, port: port, keepalive: 300)
         try appliance.run(["server", "add", "radius", "192.0.2.2:1813"])
         try appliance.run(["warrant", "add", "ip", "CARRY-ON", "--agency", "LEA-A", "--user", "dana"])
         let nas: [UInt8] = [192, 0, 2, 9]
@@ -192,10 +190,21 @@ struct SpoolHandoverTests {
         accounting(3, into: &after)
         traffic(4, into: &after)
         accounting(2, into: &after)
+        var paths: [String] = []
         for (index, capture) in [before, after].enumerated() {
             let path = appliance.directory + "/part\(index).pcap"
             try capture.write(to: path)
-            let run = try appliance.run(["run", "--pcap", path, "--spool", spool(appliance)])
+            paths.append(path)
+        }
+        return paths
+    }
+
+    @Test func aSessionContinuesItsNumberingAfterARestart() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let lemf = try LEMFProcess(appliance: appliance)
+        for path in try carryOnCaptures(appliance, port: lemf.port) {
+            let run = try appliance.run(["run", "--pcap", path])
             #expect(run.status == 0, "run: \(run.standardError)")
         }
         _ = lemf.stop()
@@ -205,4 +214,22 @@ struct SpoolHandoverTests {
         #expect(records.filter { $0.kind == "IRI" }.map(\.seq) == Array(0..<3))
         #expect(records.allSatisfy { !$0.redelivery })
     }
+
+    @Test func aLostNumberingStateIsAnnouncedWithCINReset() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let lemf = try LEMFProcess(appliance: appliance)
+        let parts = try carryOnCaptures(appliance, port: lemf.port)
+        #expect(try appliance.run(["run", "--pcap", parts[0]]).status == 0)
+        try FileManager.default.removeItem(atPath: appliance.spoolDirectory + "/sequence-numbers.journal")
+        let second = try appliance.run(["run", "--pcap", parts[1]])
+        #expect(second.status == 0)
+        #expect(second.standardError.contains("cINReset"))
+        let (status, summary) = lemf.stop()
+        #expect(status == 0, "lemf: \(summary)")
+        let records = lemf.records().filter { $0.liid == "CARRY-ON" }
+        #expect(records.filter { $0.kind == "TRI" }.count == 2)
+        #expect(records.filter { $0.kind == "CC" }.map(\.seq) == Array(0..<5) + Array(0..<4))
+    }
+
 }

@@ -42,6 +42,7 @@ public enum ApplianceRunner {
                 "run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match"
             )
         }
+        let hadHistory = spoolHasHistory(options.spoolDirectory)
         let mediator = Mediator(
             settings: try handoverSettings(plan: plan, options: options),
             queueLimitBytes: options.queueLimitBytes,
@@ -52,13 +53,21 @@ public enum ApplianceRunner {
         }
         mediator.start()
         defer { mediator.shutdown() }
+        let journal = try openJournal(options, logger: logger)
+        let numberingStateLost = hadHistory && !journal.existed
+        if numberingStateLost {
+            logger.warning(
+                "run: the sequence-number journal in \(options.spoolDirectory) is missing although earlier runs spooled there; every stream starts again at 0 after a cINReset TRI"
+            )
+        }
         let pipeline = Pipeline(
             plan: plan,
             settings: PipelineSettings(
                 shards: options.shards,
                 sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
                 realtime: options.realtime,
-                sequenceJournal: try openJournal(options, logger: logger)
+                sequenceJournal: journal,
+                numberingStateLost: numberingStateLost
             )
         )
         let watcher = StoreWatcher(
@@ -164,6 +173,19 @@ public enum ApplianceRunner {
         } catch {
             throw ApplianceError(.runtime, "run: --spool: \(error.description)")
         }
+    }
+
+    /// Whether an earlier run left agency spools in the directory (so sequence numbers were handed out before).
+    private static func spoolHasHistory(_ directory: String) -> Bool {
+        guard let handle = opendir(directory) else { return false }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !name.hasPrefix("."), name != "status.json", !name.hasPrefix("sequence-numbers.journal") {
+                return true
+            }
+        }
+        return false
     }
 
     private static func makeDirectory(_ path: String) throws(ApplianceError) {

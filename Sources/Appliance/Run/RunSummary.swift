@@ -36,6 +36,9 @@ struct RunSummary {
         }
         lines.append("  drops        \(dropLine(capture))")
         lines.append("  parse errors \(causes(capture.controlErrors))")
+        if result.cinResets > 0 {
+            lines.append("  cINReset     \(result.cinResets) streams restarted at 0 (numbering state was lost)")
+        }
         if result.unplaced > 0 {
             lines.append("  UNPLACED     \(result.unplaced) records named an unknown warrant (pipeline fault)")
         }

@@ -19,6 +19,8 @@ public struct PipelineResult: Sendable {
     public var journalFailures = 0
     /// Records the sequencer could not place (a pipeline fault).
     public var unplaced = 0
+    /// cINReset TRIs sent because the numbering state was lost.
+    public var cinResets = 0
 }
 
 /// Settings of the pipeline. The journal is handed to the sequencer thread and used only there.
@@ -31,18 +33,19 @@ public struct PipelineSettings: @unchecked Sendable {
     public var realtime: Bool
     /// Where the next sequence numbers are kept across restarts; nil: every run numbers from 0.
     public var sequenceJournal: SequenceJournal?
+    /// The numbering state of earlier runs was lost: streams start with a cINReset TRI.
+    public var numberingStateLost = false
 
     /// Creates settings.
     public init(
-        shards: Int,
-        sessionIdleTimeoutMicros: Int64,
-        realtime: Bool = false,
-        sequenceJournal: SequenceJournal? = nil
+        shards: Int, sessionIdleTimeoutMicros: Int64, realtime: Bool = false, sequenceJournal: SequenceJournal? = nil,
+        numberingStateLost: Bool = false
     ) {
         self.shards = max(1, shards)
         self.sessionIdleTimeoutMicros = sessionIdleTimeoutMicros
         self.realtime = realtime
         self.sequenceJournal = sequenceJournal
+        self.numberingStateLost = numberingStateLost
     }
 }
 
@@ -82,7 +85,9 @@ public final class Pipeline: Sendable {
             mailbox: mailbox,
             realtime: settings.realtime
         )
-        let sequencer = Sequencer(plan: plan, sink: sink, journal: settings.sequenceJournal)
+        let sequencer = Sequencer(
+            plan: plan, sink: sink, journal: settings.sequenceJournal,
+            resetUnknownStreams: settings.numberingStateLost)
         let counters = self.counters
         let shardThreads = shards.enumerated().map { lane, shard in
             PipelineThread(name: "shard-\(lane)") { shard.run() }
@@ -135,7 +140,8 @@ public final class Pipeline: Sendable {
             bytes: sequencer.bytes,
             captureError: captureError.withLock { $0 },
             journalFailures: sequencer.journalFailures,
-            unplaced: sequencer.unplaced
+            unplaced: sequencer.unplaced,
+            cinResets: sequencer.cinResets
         )
     }
 }

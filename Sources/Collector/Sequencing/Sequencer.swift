@@ -33,11 +33,21 @@ public final class Sequencer: @unchecked Sendable {
     /// Bytes of PS-PDUs produced so far.
     public private(set) var bytes = 0
 
+    /// Whether a stream the journal does not know starts with a cINReset TRI (the numbering state was lost, so
+    /// the agency may already hold numbers of it).
+    private let resetUnknownStreams: Bool
+    /// cINReset TRIs sent.
+    public private(set) var cinResets = 0
+
     /// Creates the sequencer of a run; with a journal, streams known from earlier runs continue their numbering.
-    public init(plan: InterceptPlan, sink: any RecordSink, journal: SequenceJournal? = nil) {
+    /// With `resetUnknownStreams`, a stream the journal does not know is announced with a cINReset TRI first.
+    public init(
+        plan: InterceptPlan, sink: any RecordSink, journal: SequenceJournal? = nil, resetUnknownStreams: Bool = false
+    ) {
         self.plan = plan
         self.sink = sink
         self.journal = journal
+        self.resetUnknownStreams = resetUnknownStreams
         let slots = plan.agencies.count * Handover.allCases.count
         buffers = (0..<slots).map { _ in
             var buffer: [UInt8] = []
@@ -69,10 +79,26 @@ public final class Sequencer: @unchecked Sendable {
         }
         let intercept = plan.intercepts[Int(entry.interceptIndex)]
         let key = StreamKey(intercept: entry.interceptIndex, cin: entry.cin, isCC: entry.isCC)
-        let number = nextNumber[key] ?? restoredNumber(key, liid: intercept.liid)
+        let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
+        let number: UInt64
+        if let known = nextNumber[key] {
+            number = known
+        } else if let restored = journal?.next[SequenceStreamKey(liid: intercept.liid, cin: key.cin, isCC: key.isCC)] {
+            number = restored
+        } else {
+            number = 0
+            if resetUnknownStreams && entry.iriType != RecordEntry.hi1Type {
+                TRIPayload.cinReset.withUnsafeBytes { reset in
+                    PSPDUWriter.write(
+                        header: intercept.header, cin: entry.cin, sequence: 0,
+                        time: Timestamp(epochMicros: entry.timeMicros), payload: reset, into: &buffers[slot])
+                }
+                pendingRecords[slot] += 1
+                cinResets += 1
+            }
+        }
         nextNumber[key] = number + 1
         if journal != nil { advanced.insert(key) }
-        let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
         let before = buffers[slot].count
         PSPDUWriter.write(
             header: intercept.header,
@@ -107,10 +133,6 @@ public final class Sequencer: @unchecked Sendable {
             buffers.append([])
             pendingRecords.append(0)
         }
-    }
-
-    private func restoredNumber(_ key: StreamKey, liid: String) -> UInt64 {
-        journal?.next[SequenceStreamKey(liid: liid, cin: key.cin, isCC: key.isCC)] ?? 0
     }
 
     /// Journals the streams this batch advanced, then hands every non-empty buffer to the sink.
