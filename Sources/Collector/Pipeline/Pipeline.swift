@@ -38,7 +38,10 @@ public struct PipelineSettings: @unchecked Sendable {
 
     /// Creates settings.
     public init(
-        shards: Int, sessionIdleTimeoutMicros: Int64, realtime: Bool = false, sequenceJournal: SequenceJournal? = nil,
+        shards: Int,
+        sessionIdleTimeoutMicros: Int64,
+        realtime: Bool = false,
+        sequenceJournal: SequenceJournal? = nil,
         numberingStateLost: Bool = false
     ) {
         self.shards = max(1, shards)
@@ -86,8 +89,11 @@ public final class Pipeline: Sendable {
             realtime: settings.realtime
         )
         let sequencer = Sequencer(
-            plan: plan, sink: sink, journal: settings.sequenceJournal,
-            resetUnknownStreams: settings.numberingStateLost)
+            plan: plan,
+            sink: sink,
+            journal: settings.sequenceJournal,
+            resetUnknownStreams: settings.numberingStateLost
+        )
         let counters = self.counters
         let shardThreads = shards.enumerated().map { lane, shard in
             PipelineThread(name: "shard-\(lane)") { shard.run() }

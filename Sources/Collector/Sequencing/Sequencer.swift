@@ -42,7 +42,10 @@ public final class Sequencer: @unchecked Sendable {
     /// Creates the sequencer of a run; with a journal, streams known from earlier runs continue their numbering.
     /// With `resetUnknownStreams`, a stream the journal does not know is announced with a cINReset TRI first.
     public init(
-        plan: InterceptPlan, sink: any RecordSink, journal: SequenceJournal? = nil, resetUnknownStreams: Bool = false
+        plan: InterceptPlan,
+        sink: any RecordSink,
+        journal: SequenceJournal? = nil,
+        resetUnknownStreams: Bool = false
     ) {
         self.plan = plan
         self.sink = sink
@@ -90,8 +93,13 @@ public final class Sequencer: @unchecked Sendable {
             if resetUnknownStreams && entry.iriType != RecordEntry.hi1Type {
                 TRIPayload.cinReset.withUnsafeBytes { reset in
                     PSPDUWriter.write(
-                        header: intercept.header, cin: entry.cin, sequence: 0,
-                        time: Timestamp(epochMicros: entry.timeMicros), payload: reset, into: &buffers[slot])
+                        header: intercept.header,
+                        cin: entry.cin,
+                        sequence: 0,
+                        time: Timestamp(epochMicros: entry.timeMicros),
+                        payload: reset,
+                        into: &buffers[slot]
+                    )
                 }
                 pendingRecords[slot] += 1
                 cinResets += 1
