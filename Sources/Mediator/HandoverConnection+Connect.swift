@@ -84,7 +84,7 @@ extension HandoverConnection {
             )
         }
         spool?.rewindToAcknowledged()
-        scheduleKeepAlive()
+        sendKeepAlive()
         pump()
     }
 

@@ -38,7 +38,8 @@ extension HandoverConnection {
         }
     }
 
-    /// Writes a keep-alive; its response will acknowledge every record written before it.
+    /// Writes a keep-alive; its response will acknowledge every record written before it. Sent at once when a
+    /// connection is established (before any backlog), then `keepaliveSeconds` after each answer.
     func sendKeepAlive() {
         guard let channel, stats.connected, !keepAlive.outstanding, let spool else { return }
         keepAlive.nextTimer?.cancel()

@@ -52,6 +52,32 @@ struct HandoverTests {
         #expect(run.standardError.contains("UNDELIVERED  4 records for LEA-A HI2"))
         #expect(run.standardError.contains("UNDELIVERED  72 records for LEA-A HI3"))
     }
+
+    @Test func anAgencyCanAskForOpenLIObjectIdentifiersAndGeneralizedTime() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let lemf = try EtsiDecodeListener()
+        let scenario = try CaptureScenario("radius-basic")
+        let endpoint = "127.0.0.1:\(lemf.port)"
+        try appliance.run([
+            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
+            "--etsi-profile", "openli", "--timestamp", "generalized",
+        ])
+        try appliance.run(["server", "add", "radius"] + scenario.radiusServers)
+        try appliance.run(["warrant", "add", "ip", "SHR-RB-ALICE", "--agency", "LEA-A", "--user", "alice"])
+        let run = try appliance.run(["run", "--pcap", scenario.pcapPath])
+        #expect(run.status == 0, "run: \(run.standardError)")
+        let (json, log) = lemf.finish(closedConnections: 2)
+        #expect(log.contains(" 0 error(s)"), "etsi-decode: \(log)")
+        let pdus = json.compactMap { $0["pdu"] as? [String: Any] }
+        let headers = pdus.compactMap { $0["pSHeader"] as? [String: Any] }
+        #expect(headers.count > 70)
+        #expect(headers.allSatisfy { $0["li-psDomainId"] as? String == "0.4.0.2.2.5.1.17" })
+        #expect(headers.allSatisfy { $0["timeStamp"] != nil && $0["microSecondTimeStamp"] == nil })
+        let text = json.map { "\($0)" }.joined()
+        #expect(text.contains("5.3.10.2") && text.contains("5.3.10.1"))
+        #expect(!text.contains("5.3.18."))
+    }
 }
 
 /// Starts an `etsi-decode` listener on a fixed port after a delay, on another thread.
