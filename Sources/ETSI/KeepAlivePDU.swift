@@ -30,23 +30,7 @@ public enum KeepAlivePDU {
     /// accepted (and kept) so that BER keep-alives get an answer too; anything else is a ``DERError``
     /// (`unexpectedTag` when the record is not a keep-alive).
     public static func response(to request: UnsafeRawBufferPointer) throws(DERError) -> [UInt8] {
-        var outer = DERCursor(request, lenient: true)
-        guard let pdu = try outer.next() else {
-            throw .truncated
-        }
-        guard pdu.identifier == 0x30 else {
-            throw .unexpectedTag(pdu.identifier)
-        }
-        guard outer.isAtEnd else {
-            throw .trailingBytes
-        }
-        var fields = outer.children(of: pdu)
-        guard let header = try fields.next() else {
-            throw .missingElement(0xA1)
-        }
-        guard header.identifier == 0xA1 else {
-            throw .unexpectedTag(header.identifier)
-        }
+        var (_, fields) = try PSPDUReader.openPDU(request, lenient: true)
         let message = try keepAliveElement(in: &fields)
         guard fields.isAtEnd else {
             throw .trailingBytes

@@ -33,23 +33,7 @@ public enum PSPDUReader {
         _ record: UnsafeRawBufferPointer,
         lenient: Bool = false
     ) throws(DERError) -> PSPDUSummary {
-        var outer = DERCursor(record, lenient: lenient)
-        guard let pdu = try outer.next() else {
-            throw .truncated
-        }
-        guard pdu.identifier == 0x30 else {
-            throw .unexpectedTag(pdu.identifier)
-        }
-        guard outer.isAtEnd else {
-            throw .trailingBytes
-        }
-        var fields = outer.children(of: pdu)
-        guard let headerElement = try fields.next() else {
-            throw .missingElement(0xA1)
-        }
-        guard headerElement.identifier == 0xA1 else {
-            throw .unexpectedTag(headerElement.identifier)
-        }
+        var (headerElement, fields) = try openPDU(record, lenient: lenient)
         guard let payload = try fields.next() else {
             throw .missingElement(0xA2)
         }
@@ -62,6 +46,34 @@ public enum PSPDUReader {
             try DERValidator.validate(record)
         }
         return summary
+    }
+
+    /// Opens one PS-PDU: its outer SEQUENCE, which must fill `record`, and its pSHeader [1]. Returns the header
+    /// and a cursor over the fields after it.
+    static func openPDU(
+        _ record: UnsafeRawBufferPointer,
+        lenient: Bool
+    ) throws(DERError) -> (
+        header: DERElement, fields: DERCursor
+    ) {
+        var outer = DERCursor(record, lenient: lenient)
+        guard let pdu = try outer.next() else {
+            throw .truncated
+        }
+        guard pdu.identifier == 0x30 else {
+            throw .unexpectedTag(pdu.identifier)
+        }
+        guard outer.isAtEnd else {
+            throw .trailingBytes
+        }
+        var fields = outer.children(of: pdu)
+        guard let header = try fields.next() else {
+            throw .missingElement(0xA1)
+        }
+        guard header.identifier == 0xA1 else {
+            throw .unexpectedTag(header.identifier)
+        }
+        return (header, fields)
     }
 
     private static func readHeader(_ header: DERCursor, length: Int) throws(DERError) -> PSPDUSummary {

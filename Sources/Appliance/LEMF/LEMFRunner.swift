@@ -9,24 +9,24 @@ public enum LEMFRunner {
         let configuration = try configuration(from: options)
         let server: LEMFServer
         do {
-            server = try await LEMFServer.start(configuration) { LEMFConsole.writeLine($0) }
+            server = try await LEMFServer.start(configuration) { StandardError.writeLine($0) }
         } catch {
             throw ApplianceError(error.code == .usage ? .usage : .runtime, "lemf: \(error.description)")
         }
         let mode = server.usesTLS ? "tls" : "plaintext"
-        LEMFConsole.writeLine("lemf: listening on \(server.boundAddress) (\(mode))")
-        let signals = LEMFSignals { number in
-            LEMFConsole.writeLine("lemf: signal \(number): stopping")
+        StandardError.writeLine("lemf: listening on \(server.boundAddress) (\(mode))")
+        let signals = SignalTrap(label: "openli.lemf.signals") { number in
+            StandardError.writeLine("lemf: signal \(number): stopping")
             server.stopListening()
         }
         let requested = await server.waitUntilListenerCloses()
         signals.cancel()
         if !requested {
-            LEMFConsole.writeLine("lemf: the listening socket closed unexpectedly; stopping")
+            StandardError.writeLine("lemf: the listening socket closed unexpectedly; stopping")
         }
         let summary = await server.stop()
         for line in summary.render() {
-            LEMFConsole.writeLine(line)
+            StandardError.writeLine(line)
         }
         return summary.hasErrors ? 1 : 0
     }

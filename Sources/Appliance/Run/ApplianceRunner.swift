@@ -79,7 +79,12 @@ public enum ApplianceRunner {
             logger: logger
         )
         defer { watcher.stop() }
-        let signals = SignalTrap(stop: pipeline.stopRequested, logger: logger)
+        let stop = pipeline.stopRequested
+        let signals = SignalTrap(label: "openli.run.signals") { number in
+            if stop.isRequested { exit(128 + number) }
+            logger.notice("run: signal \(number): stopping capture, delivering what was read")
+            stop.request()
+        }
         defer { signals.cancel() }
         let status = StatusReporter(
             path: options.spoolDirectory + "/status.json",

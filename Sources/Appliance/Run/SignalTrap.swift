@@ -1,6 +1,4 @@
-import Collector
 import Dispatch
-import Logging
 
 #if canImport(Glibc)
 import Glibc
@@ -10,32 +8,28 @@ import Musl
 import Darwin
 #endif
 
-/// SIGINT and SIGTERM end a run cleanly: capture stops, what was read is numbered and delivered, then `run` exits.
-/// A second signal exits at once. Both signals are unblocked first: a parent may have started the appliance with
-/// them blocked.
+/// SIGINT and SIGTERM, handled on a dispatch queue instead of killing the process: each one runs `onSignal`.
+/// Both signals are unblocked first: a parent may have started the process with them blocked.
 final class SignalTrap {
     private let sources: [any DispatchSourceSignal]
 
-    init(stop: StopSignal, logger: Logger) {
+    init(label: String, onSignal: @escaping @Sendable (Int32) -> Void) {
         var unblock = sigset_t()
         sigemptyset(&unblock)
         sigaddset(&unblock, SIGINT)
         sigaddset(&unblock, SIGTERM)
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
-        let queue = DispatchQueue(label: "openli.signals")
+        let queue = DispatchQueue(label: label)
         sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                if stop.isRequested { exit(128 + number) }
-                logger.notice("run: signal \(number): stopping capture, delivering what was read")
-                stop.request()
-            }
+            source.setEventHandler { onSignal(number) }
             source.resume()
             return source
         }
     }
 
+    /// Stops watching the signals.
     func cancel() {
         for source in sources { source.cancel() }
     }

@@ -6,11 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// Writes the LEMF's lines to standard error, one `write` per line so that lines from the event loop and from the
-/// signal handler never interleave.
-enum LEMFConsole {
-    /// Writes `line` and a newline to standard error.
-    static func writeLine(_ line: String) {
+/// Writes lines to the process's standard error, one `write` per line so that lines from different threads (an
+/// event loop, a signal handler) never interleave.
+public enum StandardError {
+    /// Writes `line` and a newline.
+    public static func writeLine(_ line: String) {
         let bytes = Array((line + "\n").utf8)
         var offset = 0
         while offset < bytes.count {
