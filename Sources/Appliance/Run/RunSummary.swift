@@ -29,7 +29,9 @@ struct RunSummary {
         }
         for (endpoint, stats) in handovers {
             lines.append(
-                "  handover     \(endpoint.label): \(stats.recordsSent) records sent, \(stats.bytesSent) bytes, "
+                "  handover     \(endpoint.label): \(stats.recordsSent) records sent, "
+                    + "\(stats.recordsAcknowledged) acknowledged, \(stats.bytesSent) bytes, "
+                    + "\(stats.keepAlivesSent) keep-alives (\(stats.keepAliveTimeouts) unanswered), "
                     + "\(stats.connects) connects, \(stats.connectFailures) failed attempts, "
                     + "\(stats.disconnects) disconnects"
             )
