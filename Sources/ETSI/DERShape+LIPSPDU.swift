@@ -64,11 +64,11 @@ extension DERShape {
         .optional(6, payloadDirection),
     ])
 
-    /// `IRIContents`: iPIRI [2] and emailIRI [1] are modelled; threeGPP33128DefinedIRI [19] is an OCTET STRING;
-    /// uMTSIRI, eTSI671IRI, iPMMIRI, ..., all SEQUENCE or CHOICE types, are `constructed`.
+    /// `IRIContents`: iPIRI [2], emailIRI [1] and iPMMIRI [11] are modelled; threeGPP33128DefinedIRI [19] is an
+    /// OCTET STRING; uMTSIRI, eTSI671IRI, ..., all SEQUENCE or CHOICE types, are `constructed`.
     static let iriContents = DERShape.choice(
-        [.optional(1, emailIRI), .optional(2, ipiri), .optional(19, .octets)]
-            + [3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 17, 18, 20].map { .optional($0, .constructed) }
+        [.optional(1, emailIRI), .optional(2, ipiri), .optional(11, ipmmiri), .optional(19, .octets)]
+            + [3, 4, 5, 6, 7, 8, 9, 10, 14, 15, 16, 17, 18, 20].map { .optional($0, .constructed) }
     )
 
     /// `CCPayload ::= SEQUENCE { payloadDirection [0] OPTIONAL, timeStamp [1] GeneralizedTime OPTIONAL,
@@ -78,12 +78,12 @@ extension DERShape {
         .optional(3, microSecondTimeStamp), .optional(4, timeStampQualifier),
     ])
 
-    /// `CCContents`: iPCC [2] and emailCC [1] are modelled; uMTSCC [4], ePSCC [15] and threeGPP33128DefinedCC [23]
-    /// are OCTET STRINGs; the rest (iPMMCC, ...), all SEQUENCE or CHOICE types, are `constructed`.
+    /// `CCContents`: iPCC [2], emailCC [1] and iPMMCC [12] are modelled; uMTSCC [4], ePSCC [15] and
+    /// threeGPP33128DefinedCC [23] are OCTET STRINGs; the rest, all SEQUENCE or CHOICE types, are `constructed`.
     static let ccContents = DERShape.choice(
-        [.optional(1, emailCC), .optional(2, ipcc), .optional(4, .octets), .optional(15, .octets)]
-            + [.optional(23, .octets)]
-            + [6, 7, 8, 9, 10, 11, 12, 14, 16, 17, 18, 19, 20, 21, 22].map { .optional($0, .constructed) }
+        [.optional(1, emailCC), .optional(2, ipcc), .optional(4, .octets), .optional(12, ipmmcc)]
+            + [.optional(15, .octets), .optional(23, .octets)]
+            + [6, 7, 8, 9, 10, 11, 14, 16, 17, 18, 19, 20, 21, 22].map { .optional($0, .constructed) }
     )
 
     /// `IPAddress ::= SEQUENCE { iP-type [1] ENUMERATED { iPV4(0), iPV6(1), ... }, iP-value [2] IP-value,
