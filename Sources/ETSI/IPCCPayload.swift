@@ -17,7 +17,7 @@
 public enum IPCCPayload {
     /// The size of the element ``write(profile:direction:ipPacket:into:)`` appends (the same for both profiles).
     public static func encodedLength(ipPacketLength: Int) -> Int {
-        DERWriter.elementLength(contentLength: Lengths(ipPacketLength: ipPacketLength).sequenceOfElement)
+        PayloadEnvelope.encodedLength(alternativeLength: Lengths(ipPacketLength: ipPacketLength).ipccElement)
     }
 
     /// Appends the `payload [2]` element carrying `ipPacket` to `out`.
@@ -28,13 +28,12 @@ public enum IPCCPayload {
         into out: inout [UInt8]
     ) {
         let lengths = Lengths(ipPacketLength: ipPacket.count)
-        DERWriter.appendHeader(0xA2, length: lengths.sequenceOfElement, to: &out)
-        DERWriter.appendHeader(0xA1, length: lengths.ccPayloadElement, to: &out)
-        DERWriter.appendHeader(0x30, length: lengths.ccPayloadContent, to: &out)
-        out.append(0x80)
-        out.append(0x01)
-        out.append(UInt8(truncatingIfNeeded: direction.rawValue))
-        DERWriter.appendHeader(0xA2, length: lengths.ipccElement, to: &out)
+        PayloadEnvelope.writeHeaders(
+            sequence: PayloadEnvelope.ccSequence,
+            leadingValue: direction.rawValue,
+            alternativeLength: lengths.ipccElement,
+            into: &out
+        )
         DERWriter.appendHeader(0xA2, length: lengths.ipccContent, to: &out)
         out.append(0x80)
         out.append(0x04)
@@ -52,17 +51,11 @@ public enum IPCCPayload {
         let packetElement: Int
         let ipccContent: Int
         let ipccElement: Int
-        let ccPayloadContent: Int
-        let ccPayloadElement: Int
-        let sequenceOfElement: Int
 
         init(ipPacketLength: Int) {
             packetElement = DERWriter.elementLength(contentLength: ipPacketLength)
             ipccContent = 6 + DERWriter.elementLength(contentLength: packetElement)
             ipccElement = DERWriter.elementLength(contentLength: ipccContent)
-            ccPayloadContent = 3 + DERWriter.elementLength(contentLength: ipccElement)
-            ccPayloadElement = DERWriter.elementLength(contentLength: ccPayloadContent)
-            sequenceOfElement = DERWriter.elementLength(contentLength: ccPayloadElement)
         }
     }
 }

@@ -21,18 +21,15 @@ public enum IPIRIPayload {
         contents.appendContent(to: &body)
 
         let ipiriContent = 6 + DERWriter.elementLength(contentLength: body.count)
-        let iriContents = DERWriter.elementLength(contentLength: ipiriContent)
-        let iriPayloadContent = 3 + DERWriter.elementLength(contentLength: iriContents)
-        let sequenceOf = DERWriter.elementLength(contentLength: iriPayloadContent)
-        let payload = DERWriter.elementLength(contentLength: sequenceOf)
-
+        let alternative = DERWriter.elementLength(contentLength: ipiriContent)
         var out: [UInt8] = []
-        out.reserveCapacity(DERWriter.elementLength(contentLength: payload))
-        DERWriter.appendHeader(0xA2, length: payload, to: &out)
-        DERWriter.appendHeader(0xA0, length: sequenceOf, to: &out)
-        DERWriter.appendHeader(0x30, length: iriPayloadContent, to: &out)
-        DERWriter.appendInteger(.context(0), UInt64(type.rawValue), to: &out)
-        DERWriter.appendHeader(0xA2, length: iriContents, to: &out)
+        out.reserveCapacity(PayloadEnvelope.encodedLength(alternativeLength: alternative))
+        PayloadEnvelope.writeHeaders(
+            sequence: PayloadEnvelope.iriSequence,
+            leadingValue: type.rawValue,
+            alternativeLength: alternative,
+            into: &out
+        )
         DERWriter.appendHeader(0xA2, length: ipiriContent, to: &out)
         DERWriter.appendHeader(0x80, length: 4, to: &out)
         out.append(0x05)

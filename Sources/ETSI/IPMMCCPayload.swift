@@ -24,7 +24,7 @@ public enum IPMMCCPayload {
     /// appends (the same for both profiles).
     public static func encodedLength(frameLength: Int, streamIdentifier: [UInt8]? = nil) -> Int {
         let lengths = Lengths(frameLength: frameLength, streamIdentifierLength: streamIdentifier?.count)
-        return DERWriter.elementLength(contentLength: lengths.sequenceOfElement)
+        return PayloadEnvelope.encodedLength(alternativeLength: lengths.ipmmccElement)
     }
 
     /// Appends the `payload [2]` element carrying `frame` (what `frameType` says: the whole IP packet, the UDP
@@ -39,13 +39,12 @@ public enum IPMMCCPayload {
         into out: inout [UInt8]
     ) {
         let lengths = Lengths(frameLength: frame.count, streamIdentifierLength: streamIdentifier?.count)
-        DERWriter.appendHeader(0xA2, length: lengths.sequenceOfElement, to: &out)
-        DERWriter.appendHeader(0xA1, length: lengths.ccPayloadElement, to: &out)
-        DERWriter.appendHeader(0x30, length: lengths.ccPayloadContent, to: &out)
-        out.append(0x80)
-        out.append(0x01)
-        out.append(UInt8(truncatingIfNeeded: direction.rawValue))
-        DERWriter.appendHeader(0xA2, length: lengths.ipmmccElement, to: &out)
+        PayloadEnvelope.writeHeaders(
+            sequence: PayloadEnvelope.ccSequence,
+            leadingValue: direction.rawValue,
+            alternativeLength: lengths.ipmmccElement,
+            into: &out
+        )
         DERWriter.appendHeader(0xAC, length: lengths.ipmmccContent, to: &out)
         IPMMObjectIdentifier.append(profile: profile, last: IPMMObjectIdentifier.cc, to: &out)
         DERWriter.appendHeader(0x81, length: frame.count, to: &out)
@@ -66,18 +65,12 @@ public enum IPMMCCPayload {
     private struct Lengths {
         let ipmmccContent: Int
         let ipmmccElement: Int
-        let ccPayloadContent: Int
-        let ccPayloadElement: Int
-        let sequenceOfElement: Int
 
         init(frameLength: Int, streamIdentifierLength: Int?) {
             let frameElement = DERWriter.elementLength(contentLength: frameLength)
             let streamElement = streamIdentifierLength.map { DERWriter.elementLength(contentLength: $0) } ?? 0
             ipmmccContent = IPMMObjectIdentifier.elementLength + frameElement + 3 + streamElement + 3
             ipmmccElement = DERWriter.elementLength(contentLength: ipmmccContent)
-            ccPayloadContent = 3 + DERWriter.elementLength(contentLength: ipmmccElement)
-            ccPayloadElement = DERWriter.elementLength(contentLength: ccPayloadContent)
-            sequenceOfElement = DERWriter.elementLength(contentLength: ccPayloadElement)
         }
     }
 }

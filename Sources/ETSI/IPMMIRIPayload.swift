@@ -39,18 +39,15 @@ public enum IPMMIRIPayload {
         let sipMessageElement = DERWriter.elementLength(contentLength: sipMessageContent)
         let ipmmiriContent =
             IPMMObjectIdentifier.elementLength + DERWriter.elementLength(contentLength: sipMessageElement)
-        let iriContents = DERWriter.elementLength(contentLength: ipmmiriContent)
-        let iriPayloadContent = 3 + DERWriter.elementLength(contentLength: iriContents)
-        let sequenceOf = DERWriter.elementLength(contentLength: iriPayloadContent)
-        let payload = DERWriter.elementLength(contentLength: sequenceOf)
-
+        let alternative = DERWriter.elementLength(contentLength: ipmmiriContent)
         var out: [UInt8] = []
-        out.reserveCapacity(DERWriter.elementLength(contentLength: payload))
-        DERWriter.appendHeader(0xA2, length: payload, to: &out)
-        DERWriter.appendHeader(0xA0, length: sequenceOf, to: &out)
-        DERWriter.appendHeader(0x30, length: iriPayloadContent, to: &out)
-        DERWriter.appendInteger(.context(0), UInt64(type.rawValue), to: &out)
-        DERWriter.appendHeader(0xA2, length: iriContents, to: &out)
+        out.reserveCapacity(PayloadEnvelope.encodedLength(alternativeLength: alternative))
+        PayloadEnvelope.writeHeaders(
+            sequence: PayloadEnvelope.iriSequence,
+            leadingValue: type.rawValue,
+            alternativeLength: alternative,
+            into: &out
+        )
         DERWriter.appendHeader(0xAB, length: ipmmiriContent, to: &out)
         IPMMObjectIdentifier.append(profile: profile, last: IPMMObjectIdentifier.iri, to: &out)
         DERWriter.appendHeader(0xA1, length: sipMessageElement, to: &out)

@@ -1,4 +1,5 @@
 import ETSI
+import Packets
 
 extension IPSessionTracker {
     /// Takes the warrants as the store has them now, at the capture time of the current packet: a new warrant
