@@ -49,10 +49,13 @@ public final class HandoverConnection: @unchecked Sendable {
     public var endpoint: HandoverEndpoint { settings.endpoint }
 
     /// Opens the spool (recovering what a previous run left), prepares TLS and starts connecting. An agency whose
-    /// TLS material is unusable is reported and not connected; its records still go to the spool.
-    public func start() {
-        eventLoop.execute {
+    /// TLS material is unusable is reported and not connected; its records still go to the spool. Returns why the
+    /// spool cannot be used, if it cannot (records would have nowhere to wait: the run must not start).
+    /// Blocks until the spool is open; call it from outside the event loop.
+    public func start() -> String? {
+        let spoolFailure = try? eventLoop.submit { () -> String? in
             self.openSpool()
+            guard self.spool != nil else { return self.unusableReason }
             if let tls = self.settings.tls {
                 do {
                     self.tlsContext = try TLSClientContext.make(tls)
@@ -61,7 +64,9 @@ public final class HandoverConnection: @unchecked Sendable {
                 }
             }
             self.connect()
-        }
+            return nil
+        }.wait()
+        return spoolFailure ?? nil
     }
 
     /// Queues concatenated PS-PDUs for delivery, in order. Blocks while the hand-over to the spool is backed up.

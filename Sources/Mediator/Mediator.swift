@@ -42,12 +42,14 @@ public final class Mediator: Sendable {
             HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
         }
         connections.withLock { $0.append(contentsOf: added) }
-        for connection in added { connection.start() }
+        for connection in added { _ = connection.start() }
     }
 
-    /// Starts every connection.
-    public func start() {
-        for connection in connections.withLock({ $0 }) { connection.start() }
+    /// Opens every spool and starts every connection. Returns the spools that cannot be used (empty when all can).
+    public func start() -> [String] {
+        connections.withLock { $0 }.compactMap { connection in
+            connection.start().map { "\(connection.endpoint.label): \($0)" }
+        }
     }
 
     /// Queues PS-PDUs for agency `agencyIndex`'s HI2 (`interface` 0) or HI3 (1).

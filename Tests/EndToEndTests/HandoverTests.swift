@@ -53,6 +53,17 @@ struct HandoverTests {
         #expect(run.standardError.contains("UNDELIVERED  72 records for LEA-A HI3"))
     }
 
+    @Test func anUnusableSpoolStopsTheRunWithStatus1() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let scenario = try configure(appliance, port: try freePort())
+        let notADirectory = appliance.directory + "/spool-file"
+        try Data("x".utf8).write(to: URL(fileURLWithPath: notADirectory))
+        let run = try appliance.run(["run", "--pcap", scenario.pcapPath, "--spool", notADirectory])
+        #expect(run.status == 1)
+        #expect(run.standardError.contains("run: --spool: LEA-A HI2"), "run: \(run.standardError)")
+    }
+
     @Test func anAgencyCanAskForOpenLIObjectIdentifiersAndGeneralizedTime() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }

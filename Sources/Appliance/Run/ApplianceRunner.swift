@@ -51,8 +51,11 @@ public enum ApplianceRunner {
         for agency in plan.agencies where agency.tls == nil {
             logger.warning("run: agency \(agency.name) is configured for PLAINTEXT handover")
         }
-        mediator.start()
+        let unusableSpools = mediator.start()
         defer { mediator.shutdown() }
+        if let first = unusableSpools.first {
+            throw ApplianceError(.runtime, "run: --spool: \(first)")
+        }
         let journal = try openJournal(options, logger: logger)
         let numberingStateLost = hadHistory && !journal.existed
         if numberingStateLost {

@@ -53,6 +53,8 @@ public struct LEMFSequenceChecker: Sendable {
 
     /// The numbers seen per stream, as sorted, disjoint, non-adjacent ranges (one range while all is well).
     private var seen: [Key: [ClosedRange<UInt64>]] = [:]
+    /// Streams that a cINReset allows to start again at 0, once.
+    private var restartAllowed: Set<Key> = []
 
     /// Creates a checker that has seen nothing.
     public init() {}
@@ -61,6 +63,10 @@ public struct LEMFSequenceChecker: Sendable {
     public mutating func check(_ sequence: UInt64, for key: Key) -> Verdict {
         var ranges = seen[key] ?? []
         defer { seen[key] = ranges }
+        if restartAllowed.remove(key) != nil && sequence == 0 {
+            ranges = [0...0]
+            return .inOrder
+        }
         if ranges.contains(where: { $0.contains(sequence) }) {
             return .redelivery
         }
@@ -88,10 +94,12 @@ public struct LEMFSequenceChecker: Sendable {
         return last.upperBound &+ 1
     }
 
-    /// Forgets both streams of `liid` and `cin` (after a cINReset): the next record of each must be 0 again.
+    /// After a cINReset for `liid` and `cin`: the next record of each of its two streams may start again at 0 (or
+    /// go on where it was). HI2 and HI3 are separate connections, so a reset sent on one may arrive after the other
+    /// stream has already restarted; the reset therefore permits a restart instead of demanding one.
     public mutating func reset(liid: String, cin: UInt32?) {
-        seen[Key(liid: liid, cin: cin, stream: .iri)] = nil
-        seen[Key(liid: liid, cin: cin, stream: .cc)] = nil
+        restartAllowed.insert(Key(liid: liid, cin: cin, stream: .iri))
+        restartAllowed.insert(Key(liid: liid, cin: cin, stream: .cc))
     }
 
     private static func insert(_ value: UInt64, into ranges: inout [ClosedRange<UInt64>]) {
