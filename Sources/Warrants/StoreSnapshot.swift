@@ -6,14 +6,23 @@ public struct StoreSnapshot: Sendable {
     public var agencies: [Agency]
     /// Every IP warrant that has not been ended (pending and expired ones included; their windows decide).
     public var ipWarrants: [IPWarrant]
+    /// Every VoIP warrant that has not been ended.
+    public var voipWarrants: [VoIPWarrant]
     /// Every known server.
     public var servers: [KnownServer]
 
     /// Creates a snapshot.
-    public init(changeID: Int64, agencies: [Agency], ipWarrants: [IPWarrant], servers: [KnownServer]) {
+    public init(
+        changeID: Int64,
+        agencies: [Agency],
+        ipWarrants: [IPWarrant],
+        voipWarrants: [VoIPWarrant] = [],
+        servers: [KnownServer]
+    ) {
         self.changeID = changeID
         self.agencies = agencies
         self.ipWarrants = ipWarrants
+        self.voipWarrants = voipWarrants
         self.servers = servers
     }
 }

@@ -1,5 +1,6 @@
 import Appliance
 import ArgumentParser
+import Collector
 
 /// `openli-appliance run`: capture from files and/or interfaces and deliver to the agencies.
 struct RunCommand: AsyncParsableCommand {
@@ -43,6 +44,31 @@ struct RunCommand: AsyncParsableCommand {
             "End a RADIUS session after this many seconds without accounting (0: never). Keep it above the NAS's interim interval."
     )
     var sessionTimeout: Int64 = 86_400
+
+    @Option(
+        name: .customLong("call-idle-timeout"),
+        help: "End a call after this many seconds with neither SIP nor RTP (0: never, as OpenLI)."
+    )
+    var callIdleTimeout: Int64 = 3600
+
+    @Option(
+        name: .customLong("sip-identities"),
+        help: ArgumentHelp(
+            "SIP headers whose parties identify a target, from to,from,pai,ppi,rpid,auth (default: all; OpenLI's"
+                + " default leaves out from).",
+            valueName: "list"
+        )
+    )
+    var sipIdentities = SIPIdentityHeader.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Option(
+        name: .customLong("sip-nat-media"),
+        help: ArgumentHelp(
+            "on: when SDP shows a private address, also expect the media at the address the SIP came from (NAT).",
+            valueName: "on|off"
+        )
+    )
+    var sipNATMedia = "on"
 
     @Option(
         name: .customLong("retry"),
@@ -93,6 +119,16 @@ struct RunCommand: AsyncParsableCommand {
         }
         try check(shards, in: 1...64, flag: "--shards")
         try check(sessionTimeout, in: 0...31_536_000, flag: "--session-timeout")
+        try check(callIdleTimeout, in: 0...31_536_000, flag: "--call-idle-timeout")
+        guard let identities = SIPIdentityHeader.list(sipIdentities) else {
+            throw ApplianceError(
+                .usage,
+                "run: --sip-identities \"\(sipIdentities)\" is not a comma list of to, from, pai, ppi, rpid, auth"
+            )
+        }
+        guard sipNATMedia == "on" || sipNATMedia == "off" else {
+            throw ApplianceError(.usage, "run: --sip-nat-media \"\(sipNATMedia)\" is not on or off")
+        }
         if let retry { try check(retry, in: 1...3600, flag: "--retry") }
         guard let quota = Self.bytes(spoolQuota), quota >= 1 << 20 else {
             throw ApplianceError(
@@ -109,6 +145,11 @@ struct RunCommand: AsyncParsableCommand {
         options.networkElementIdentifier = networkElementIdentifier
         options.shards = shards
         options.sessionIdleTimeoutSeconds = sessionTimeout
+        options.voip = VoIPSettings(
+            identityHeaders: identities,
+            callIdleTimeoutMicros: callIdleTimeout * 1_000_000,
+            natMedia: sipNATMedia == "on"
+        )
         options.retrySeconds = retry
         options.spoolDirectory = spool
         options.spoolQuotaBytes = quota

@@ -35,12 +35,15 @@ public enum ApplianceRunner {
         let (store, plan) = try loadPlan(options)
         let sources = try openSources(options)
         logger.info(
-            "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(sources.count) sources"
+            "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(plan.sipServers.count) SIP server ports, \(sources.count) sources"
         )
-        if plan.radiusServers.isEmpty {
+        if plan.radiusServers.isEmpty && plan.intercepts.contains(where: { $0.username != nil }) {
             logger.warning(
                 "run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match"
             )
+        }
+        if plan.sipServers.isEmpty && !plan.voipIntercepts.isEmpty {
+            logger.warning("run: no SIP server is configured (server add sip ...): VoIP warrants cannot match")
         }
         let hadHistory = spoolHasHistory(options.spoolDirectory)
         let mediator = Mediator(
@@ -70,7 +73,8 @@ public enum ApplianceRunner {
                 sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
                 realtime: options.realtime,
                 sequenceJournal: journal,
-                numberingStateLost: numberingStateLost
+                numberingStateLost: numberingStateLost,
+                voip: options.voip
             )
         )
         let watcher = StoreWatcher(

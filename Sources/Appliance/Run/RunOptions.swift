@@ -1,3 +1,5 @@
+import Collector
+
 /// Everything `openli-appliance run` was asked to do.
 public struct RunOptions: Sendable {
     /// The warrant store.
@@ -14,6 +16,8 @@ public struct RunOptions: Sendable {
     public var shards = 1
     /// Sessions with no accounting for this many seconds are ended (0: never).
     public var sessionIdleTimeoutSeconds: Int64 = 86_400
+    /// How calls are followed (identity headers, idle timeout, NAT'd media).
+    public var voip = VoIPSettings()
     /// Seconds between connection attempts to an agency that is down, for every agency (nil: each agency's own).
     public var retrySeconds: Int64?
     /// Where records wait for the agencies' acknowledgement, per agency and handover.

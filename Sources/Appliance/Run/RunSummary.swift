@@ -15,7 +15,10 @@ struct RunSummary {
         let rate = seconds > 0 ? Int(Double(capture.packets) / seconds) : 0
         lines.append("  packets      \(capture.packets) in \(formatted(seconds)) s (\(rate) packets/s)")
         lines.append("  sessions     \(sessionLine(result.sessions))")
-        lines.append("  control      \(capture.controlPackets) RADIUS packets, \(capture.reassembled) reassembled")
+        lines.append("  calls        \(callLine(result.calls))")
+        lines.append(
+            "  control      \(capture.controlPackets) RADIUS and SIP messages, \(capture.reassembled) reassembled"
+        )
         let iris = result.intercepts.reduce(0) { $0 + $1.iris }
         let ccs = result.intercepts.reduce(0) { $0 + $1.ccs }
         lines.append("  records      \(result.records) (IRI \(iris), CC \(ccs)), \(result.bytes) bytes")
@@ -57,6 +60,12 @@ struct RunSummary {
         "opened \(sessions.opened), stopped \(sessions.stopped), silent log-offs \(sessions.silentLogoffs), "
             + "expired \(sessions.expired), NAS restarts \(sessions.nasRestarts), open \(sessions.open), "
             + "unpaired responses \(sessions.unpairedResponses), unknown sessions \(sessions.unknownSessions)"
+    }
+
+    private func callLine(_ calls: VoIPStatistics) -> String {
+        "\(calls.callsIntercepted) intercepted, \(calls.callsEnded) ended, \(calls.callsExpired) expired, "
+            + "\(calls.callsWithdrawn) withdrawn, \(calls.open) open, \(calls.legsJoined) legs joined, "
+            + "\(calls.reports) REGISTER/MESSAGE reported, \(calls.afterEnd) after end, \(calls.sipMessages) SIP messages"
     }
 
     private func dropLine(_ capture: CaptureStatistics) -> String {

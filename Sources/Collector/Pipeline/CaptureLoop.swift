@@ -3,8 +3,9 @@ import Packets
 import Protocols
 import Synchronization
 
-/// The capture thread: reads every source in turn, decodes each frame once, applies session-protocol packets to the
-/// session tracker in capture order, and hands every other frame to the shard its address pair hashes to.
+/// The capture thread: reads every source in turn, decodes each frame once, applies session-protocol packets (RADIUS
+/// to the IP session tracker, SIP to the VoIP call tracker) in capture order, and hands every frame that is not
+/// RADIUS to the shard its address pair hashes to.
 ///
 /// Frames are copied once into the shard's current batch; a batch is handed over when full, when the match table
 /// changes (so that the packets before and after a session event are classified against the right sessions), and
@@ -12,7 +13,9 @@ import Synchronization
 public final class CaptureLoop: @unchecked Sendable {
     private let sources: [PcapSource]
     private let shards: [Shard]
-    private let tracker: IPSessionTracker
+    let tracker: IPSessionTracker
+    let calls: VoIPCallTracker
+    var tcpStreams = SIPTCPStreams()
     private let inbox: SequencerInbox
     private let trackerLane: Int
     private let counters: PipelineCounters
@@ -23,18 +26,19 @@ public final class CaptureLoop: @unchecked Sendable {
     private let mailbox: PlanMailbox
     private var lastTimeMicros: Int64 = 0
     private var pacer: ReplayPacer?
-    private var reassembler = IPv4Reassembler()
-    private var table: MatchTable
+    var reassembler = IPv4Reassembler()
+    var table: MatchTable
     private var current: [FrameBatch?]
     private var freeIRIBatches: BoundedQueue<RecordBatch>
     /// What was seen, by cause; read after `run()` returns.
-    public private(set) var statistics = CaptureStatistics()
+    public internal(set) var statistics = CaptureStatistics()
 
     /// Creates the loop. `stop` ends live capture (and file reading) early when set.
     public init(
         sources: [PcapSource],
         shards: [Shard],
         tracker: IPSessionTracker,
+        calls: VoIPCallTracker,
         plan: InterceptPlan,
         inbox: SequencerInbox,
         counters: PipelineCounters,
@@ -48,14 +52,15 @@ public final class CaptureLoop: @unchecked Sendable {
         self.sources = sources
         self.shards = shards
         self.tracker = tracker
+        self.calls = calls
         self.inbox = inbox
         self.counters = counters
         self.stop = stop
         self.batchFrames = batchFrames
         frameArenaBytes = batchFrames * 1600
         trackerLane = shards.count
-        controlAddresses = Set(plan.radiusServers.map(\.address))
-        table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers)
+        controlAddresses = Set((plan.radiusServers.union(plan.sipServers)).map(\.address))
+        table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers, sipEndpoints: plan.sipServers, media: [:])
         current = Array(repeating: nil, count: shards.count)
         freeIRIBatches = BoundedQueue(capacity: 8)
         for _ in 0..<8 { freeIRIBatches.push(RecordBatch(owner: shards.count, records: 64, arenaBytes: 16_384)) }
@@ -137,7 +142,8 @@ public final class CaptureLoop: @unchecked Sendable {
             return
         }
         tracker.advance(to: time)
-        if tracker.tableChanged {
+        calls.advance(to: time)
+        if tracker.tableChanged || calls.mediaChanged {
             refreshTable()
             handOverIRIs()
         }
@@ -158,55 +164,22 @@ public final class CaptureLoop: @unchecked Sendable {
             )
             control(payload, packet: packet, time: time)
             return
+        } else if packet.transportProtocol == 17 || packet.transportProtocol == 6,
+            table.isSIP(
+                source: packet.source,
+                sourcePort: packet.sourcePort,
+                destination: packet.destination,
+                destinationPort: packet.destinationPort
+            )
+        {
+            sip(frame, packet: packet, time: time)
         }
         dispatch(frame, packet: packet, time: time)
     }
 
-    private func reassembleControl(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
-        let ip = UnsafeRawBufferPointer(rebasing: frame[packet.ipOffset..<(packet.ipOffset + packet.ipLength)])
-        guard let datagram = reassembler.add(ipPacket: ip, time: time) else { return }
-        statistics.reassembled += 1
-        datagram.withUnsafeBytes { whole in
-            guard let rebuilt = try? PacketDecoder.decode(whole, linkType: .ipv4), rebuilt.transportProtocol == 17,
-                table.isControl(
-                    source: rebuilt.source,
-                    sourcePort: rebuilt.sourcePort,
-                    destination: rebuilt.destination,
-                    destinationPort: rebuilt.destinationPort
-                )
-            else { return }
-            let payload = UnsafeRawBufferPointer(
-                rebasing: whole[rebuilt.payloadOffset..<(rebuilt.payloadOffset + rebuilt.payloadLength)]
-            )
-            control(payload, packet: rebuilt, time: time)
-        }
-    }
-
-    private func control(_ payload: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
-        statistics.controlPackets += 1
-        let message: RADIUSMessage
-        do {
-            message = try RADIUSParser.parse(payload)
-        } catch {
-            statistics.controlErrors["radius_\(error.description)", default: 0] += 1
-            return
-        }
-        let toServer = table.controlEndpoints.contains(
-            ControlEndpoint(address: packet.destination, port: packet.destinationPort)
-        )
-        tracker.handle(
-            message,
-            client: toServer ? packet.source : packet.destination,
-            clientPort: toServer ? packet.sourcePort : packet.destinationPort,
-            timeMicros: time
-        )
-        if tracker.tableChanged { refreshTable() }
-        handOverIRIs()
-    }
-
-    /// Sends the IRIs the tracker produced to the sequencer, on the trackers' own lane.
-    private func handOverIRIs() {
-        let iris = tracker.takeIRIs()
+    /// Sends the IRIs the trackers produced to the sequencer, on the trackers' own lane.
+    func handOverIRIs() {
+        let iris = tracker.takeIRIs() + calls.takeIRIs()
         guard !iris.isEmpty, let batch = freeIRIBatches.pop() else { return }
         batch.reset()
         batch.plan = tracker.currentPlan
@@ -223,9 +196,13 @@ public final class CaptureLoop: @unchecked Sendable {
         inbox.push(batch, lane: trackerLane)
     }
 
-    private func refreshTable() {
+    func refreshTable() {
         handOverAll()
-        table = tracker.makeMatchTable(controlEndpoints: table.controlEndpoints)
+        table = tracker.makeMatchTable(
+            controlEndpoints: table.controlEndpoints,
+            sipEndpoints: table.sipEndpoints,
+            media: calls.mediaRoutes()
+        )
     }
 
     private func dispatch(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
@@ -279,8 +256,13 @@ public final class CaptureLoop: @unchecked Sendable {
         guard let plan = mailbox.take() else { return }
         handOverAll()
         tracker.apply(plan, at: lastTimeMicros)
-        controlAddresses = Set(plan.radiusServers.map(\.address))
-        table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers)
+        calls.apply(plan, at: lastTimeMicros)
+        controlAddresses = Set((plan.radiusServers.union(plan.sipServers)).map(\.address))
+        table = tracker.makeMatchTable(
+            controlEndpoints: plan.radiusServers,
+            sipEndpoints: plan.sipServers,
+            media: calls.mediaRoutes()
+        )
         handOverIRIs()
     }
 

@@ -29,7 +29,7 @@ public struct CCRoute: Sendable, Equatable {
     }
 }
 
-/// A UDP or TCP server the appliance listens to for session protocols (RADIUS now).
+/// A UDP or TCP server whose packets carry a session protocol (RADIUS, SIP).
 public struct ControlEndpoint: Hashable, Sendable {
     /// The server's address.
     public var address: IPAddress
@@ -44,39 +44,52 @@ public struct ControlEndpoint: Hashable, Sendable {
 }
 
 /// An immutable snapshot of everything a shard classifies against: the addresses and prefixes of open target
-/// sessions, and the session-protocol servers.
+/// sessions, the media flows of intercepted calls, and the session-protocol servers.
 ///
-/// The session trackers build a new table whenever a target's session or a warrant changes and hand it to the
-/// capture thread, which attaches it to the batches it fills from then on (DESIGN §3). A lookup is one hash probe
-/// for exact addresses plus one per distinct prefix length of open prefix sessions.
+/// The session trackers build a new table whenever a target's session, a call's media or a warrant changes and hand
+/// it to the capture thread, which attaches it to the batches it fills from then on (DESIGN §3). A lookup is one
+/// hash probe for exact addresses plus one per distinct prefix length of open prefix sessions, and for a UDP
+/// datagram one probe of its 4-tuple among the media flows.
 public final class MatchTable: Sendable {
     /// Routes for exact addresses (IPv4 framed addresses, IPv6 addresses, static /32 and /128).
     public let exact: [IPAddress: [CCRoute]]
     /// Routes for prefixes, grouped by prefix length (longest first); keys are masked addresses.
     public let prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])]
-    /// Session-protocol servers (address and port) whose packets are control packets.
+    /// RADIUS servers (address and port) whose packets are control packets.
     public let controlEndpoints: Set<ControlEndpoint>
+    /// SIP servers (address and port; UDP and TCP) whose packets are parsed for calls.
+    public let sipEndpoints: Set<ControlEndpoint>
+    /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
+    public let media: [MediaKey: [MediaRoute]]
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
     public let plan: InterceptPlan?
 
     /// A table that matches nothing.
     public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [], plan: nil)
 
+    /// SIP server addresses, for spotting fragments of SIP datagrams.
+    public let sipAddresses: Set<IPAddress>
+
     /// Creates a table.
     public init(
         exact: [IPAddress: [CCRoute]],
         prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])],
         controlEndpoints: Set<ControlEndpoint>,
+        sipEndpoints: Set<ControlEndpoint> = [],
+        media: [MediaKey: [MediaRoute]] = [:],
         plan: InterceptPlan?
     ) {
         self.exact = exact
         self.prefixes = prefixes.sorted { $0.length > $1.length }
         self.controlEndpoints = controlEndpoints
+        self.sipEndpoints = sipEndpoints
+        sipAddresses = Set(sipEndpoints.map(\.address))
+        self.media = media
         self.plan = plan
     }
 
     /// Whether the table holds any target route at all (a shard with an empty table skips lookups).
-    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty }
+    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty || !media.isEmpty }
 
     /// The routes of the target session that owns `address`, if any. The most specific match wins.
     public func routes(for address: IPAddress) -> [CCRoute]? {
@@ -99,5 +112,19 @@ public final class MatchTable: Sendable {
         if controlEndpoints.isEmpty { return false }
         return controlEndpoints.contains(ControlEndpoint(address: destination, port: destinationPort))
             || controlEndpoints.contains(ControlEndpoint(address: source, port: sourcePort))
+    }
+
+    /// Whether a TCP or UDP packet between these endpoints is SIP to or from a known SIP server.
+    public func isSIP(
+        source: IPAddress,
+        sourcePort: UInt16,
+        destination: IPAddress,
+        destinationPort: UInt16
+    )
+        -> Bool
+    {
+        if sipEndpoints.isEmpty { return false }
+        return sipEndpoints.contains(ControlEndpoint(address: destination, port: destinationPort))
+            || sipEndpoints.contains(ControlEndpoint(address: source, port: sourcePort))
     }
 }

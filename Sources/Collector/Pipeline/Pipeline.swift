@@ -7,6 +7,8 @@ public struct PipelineResult: Sendable {
     public var capture: CaptureStatistics
     /// Session counters.
     public var sessions: SessionStatistics
+    /// Call counters.
+    public var calls = VoIPStatistics()
     /// Per-intercept record counters.
     public var intercepts: [InterceptCounters]
     /// Records produced.
@@ -35,6 +37,8 @@ public struct PipelineSettings: @unchecked Sendable {
     public var sequenceJournal: SequenceJournal?
     /// The numbering state of earlier runs was lost: streams start with a cINReset TRI.
     public var numberingStateLost = false
+    /// How calls are followed.
+    public var voip = VoIPSettings()
 
     /// Creates settings.
     public init(
@@ -42,8 +46,10 @@ public struct PipelineSettings: @unchecked Sendable {
         sessionIdleTimeoutMicros: Int64,
         realtime: Bool = false,
         sequenceJournal: SequenceJournal? = nil,
-        numberingStateLost: Bool = false
+        numberingStateLost: Bool = false,
+        voip: VoIPSettings = VoIPSettings()
     ) {
+        self.voip = voip
         self.shards = max(1, shards)
         self.sessionIdleTimeoutMicros = sessionIdleTimeoutMicros
         self.realtime = realtime
@@ -77,10 +83,12 @@ public final class Pipeline: Sendable {
             Shard(lane: $0, plan: plan, output: inbox, poolSize: 8, recordArenaBytes: 1 << 19)
         }
         let tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros)
+        let calls = VoIPCallTracker(plan: plan, settings: settings.voip)
         let capture = CaptureLoop(
             sources: sources,
             shards: shards,
             tracker: tracker,
+            calls: calls,
             plan: plan,
             inbox: inbox,
             counters: counters,
@@ -141,6 +149,7 @@ public final class Pipeline: Sendable {
         return PipelineResult(
             capture: capture.statistics,
             sessions: tracker.statistics,
+            calls: calls.statistics,
             intercepts: sequencer.counters,
             records: sequencer.records,
             bytes: sequencer.bytes,

@@ -4,8 +4,9 @@ import Packets
 /// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
 ///
 /// A shard runs on its own thread and shares no mutable state: it reads frame batches from its input queue, writes
-/// IPCC payloads (one copy of the IP packet) into record batches for the sequencer, and returns both kinds of batch
-/// to their pools. Packets that are not a target's cost one or two hash probes and nothing else.
+/// IPCC payloads (a target's IP traffic) and IPMMCC payloads (an intercepted call's RTP and RTCP), each with one copy
+/// of the IP packet, into record batches for the sequencer, and returns both kinds of batch to their pools. Packets
+/// that are not a target's cost one or two hash probes (three for UDP while calls are intercepted) and nothing else.
 public final class Shard: @unchecked Sendable {
     /// Frame batches from the capture thread.
     public let input: BoundedQueue<FrameBatch>
@@ -49,8 +50,21 @@ public final class Shard: @unchecked Sendable {
 
     private func classify(_ frames: FrameBatch, table: MatchTable, into records: RecordBatch) {
         frames.bytes.withUnsafeBytes { arena in
+            let hasMedia = !table.media.isEmpty
             for slot in frames.slots {
                 let packet = slot.packet
+                if hasMedia, packet.transportProtocol == 17, packet.fragment == nil,
+                    let routes = table.media[
+                        MediaKey(
+                            source: packet.source,
+                            sourcePort: packet.sourcePort,
+                            destination: packet.destination,
+                            destinationPort: packet.destinationPort
+                        )
+                    ]
+                {
+                    writeMedia(routes, slot: slot, arena: arena, into: records)
+                }
                 if let routes = table.routes(for: packet.source) {
                     write(routes, slot: slot, arena: arena, direction: .fromTarget, into: records)
                 }
@@ -76,6 +90,38 @@ public final class Shard: @unchecked Sendable {
                 profile: route.profile,
                 direction: direction,
                 ipPacket: ipPacket,
+                into: &records.bytes
+            )
+            records.entries.append(
+                RecordEntry(
+                    interceptIndex: route.interceptIndex,
+                    cin: route.cin,
+                    timeMicros: slot.timeMicros,
+                    iriType: 0,
+                    offset: offset,
+                    length: records.bytes.count - offset
+                )
+            )
+        }
+    }
+
+    private func writeMedia(
+        _ routes: [MediaRoute],
+        slot: FrameSlot,
+        arena: UnsafeRawBufferPointer,
+        into records: RecordBatch
+    ) {
+        let start = slot.offset + slot.packet.ipOffset
+        let ipPacket = UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)])
+        for route in routes where route.covers(slot.timeMicros) {
+            route.activity.touch(slot.timeMicros)
+            let offset = records.bytes.count
+            IPMMCCPayload.write(
+                profile: route.profile,
+                direction: route.direction,
+                frame: ipPacket,
+                frameType: .ipFrame,
+                mmccProtocol: .rtp,
                 into: &records.bytes
             )
             records.entries.append(

@@ -2,9 +2,14 @@ import ETSI
 import Packets
 
 extension IPSessionTracker {
-    /// Builds the shards' table from the open target sessions and the static-address warrants, and clears
-    /// `tableChanged`. Routes carry the warrant windows; shards check each packet's time against them.
-    public func makeMatchTable(controlEndpoints: Set<ControlEndpoint>) -> MatchTable {
+    /// Builds the shards' table from the open target sessions and the static-address warrants, with the session
+    /// servers and the media flows of intercepted calls given, and clears `tableChanged`. Routes carry the warrant
+    /// windows; shards check each packet's time against them.
+    public func makeMatchTable(
+        controlEndpoints: Set<ControlEndpoint>,
+        sipEndpoints: Set<ControlEndpoint> = [],
+        media: [MediaKey: [MediaRoute]] = [:]
+    ) -> MatchTable {
         tableChanged = false
         var exact: [IPAddress: [CCRoute]] = [:]
         var byLength: [Int: [IPAddress: [CCRoute]]] = [:]
@@ -45,6 +50,8 @@ extension IPSessionTracker {
             exact: exact,
             prefixes: byLength.map { (length: $0.key, routes: $0.value) },
             controlEndpoints: controlEndpoints,
+            sipEndpoints: sipEndpoints,
+            media: media,
             plan: plan
         )
     }

@@ -42,9 +42,7 @@ extension IPSessionTracker {
 
     /// Queues an HI1 notification for the intercept's agency (HI2).
     func emitHI1(_ intercept: Intercept, _ operation: HI1Payload.Operation, at timeMicros: Int64) {
-        let target =
-            intercept.username.map { "user \($0)" }
-            ?? intercept.staticPrefixes.map(\.description).joined(separator: " ")
+        let target = intercept.targetDescription
         let payload = HI1Payload.encode(
             operation: operation,
             liid: intercept.liid,

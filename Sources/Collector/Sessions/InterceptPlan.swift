@@ -22,6 +22,8 @@ public struct Intercept: Sendable {
     public var staticPrefixes: [IPPrefix]
     /// The CIN of the static-address session.
     public var staticSessionID: UInt32
+    /// The SIP users and telephone numbers a VoIP warrant names (empty for IP warrants).
+    public var voipTargets: [VoIPTarget] = []
     /// Start of the warrant's window (µs since the epoch; `Int64.min` when unbounded).
     public var startMicros: Int64
     /// End of the warrant's window (exclusive; `Int64.max` when unbounded).
@@ -39,6 +41,17 @@ public struct Intercept: Sendable {
     /// Whether the targets differ from another version of the same warrant.
     func targetsDiffer(from other: Intercept) -> Bool {
         username != other.username || staticPrefixes != other.staticPrefixes || staticSessionID != other.staticSessionID
+            || voipTargets != other.voipTargets
+    }
+
+    /// Whether the warrant is a VoIP warrant (its targets are SIP users or telephone numbers).
+    public var isVoIP: Bool { !voipTargets.isEmpty }
+
+    /// The target as HI1 notifications describe it.
+    var targetDescription: String {
+        if let username { return "user \(username)" }
+        if isVoIP { return voipTargets.map(\.description).joined(separator: " ") }
+        return staticPrefixes.map(\.description).joined(separator: " ")
     }
 }
 
@@ -68,6 +81,10 @@ public struct InterceptPlan: Sendable {
     public private(set) var interceptsByUsername: [String: [Int32]] = [:]
     /// RADIUS servers (address and port).
     public private(set) var radiusServers: Set<ControlEndpoint> = []
+    /// SIP servers (address and port; UDP and TCP).
+    public private(set) var sipServers: Set<ControlEndpoint> = []
+    /// Indexes of the active VoIP intercepts.
+    public private(set) var voipIntercepts: [Int32] = []
 
     /// Resolves a snapshot. Fails when a warrant names an unknown agency or holds an unusable address.
     public init(
@@ -91,11 +108,21 @@ public struct InterceptPlan: Sendable {
 
     private mutating func apply(_ snapshot: StoreSnapshot) throws(PlanError) {
         var seen = Set<String>()
-        for warrant in snapshot.ipWarrants.sorted(by: { $0.liid < $1.liid }) {
+        let warrants: [(liid: String, ip: IPWarrant?, voip: VoIPWarrant?)] =
+            (snapshot.ipWarrants.map { ($0.liid, $0, nil) } + snapshot.voipWarrants.map { ($0.liid, nil, $0) })
+            .sorted { $0.liid < $1.liid }
+        for warrant in warrants where !seen.contains(warrant.liid) {
             seen.insert(warrant.liid)
             let existing = intercepts.firstIndex { $0.liid == warrant.liid && $0.active }
             let index = Int32(existing ?? intercepts.count)
-            let intercept = try makeIntercept(warrant, index: index, snapshot: snapshot)
+            let intercept: Intercept
+            if let ip = warrant.ip {
+                intercept = try makeIntercept(ip, index: index, snapshot: snapshot)
+            } else if let voip = warrant.voip {
+                intercept = try makeIntercept(voip, index: index, snapshot: snapshot)
+            } else {
+                continue
+            }
             if let existing {
                 intercepts[existing] = intercept
             } else {
@@ -106,17 +133,29 @@ public struct InterceptPlan: Sendable {
             intercepts[position].active = false
         }
         interceptsByUsername = [:]
+        voipIntercepts = []
         for intercept in intercepts where intercept.active {
             if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
+            if intercept.isVoIP { voipIntercepts.append(intercept.index) }
         }
+        radiusServers = try Self.endpoints(of: .radius, in: snapshot)
+        sipServers = try Self.endpoints(of: .sip, in: snapshot)
+    }
+
+    private static func endpoints(
+        of kind: ServerKind,
+        in snapshot: StoreSnapshot
+    ) throws(PlanError) -> Set<
+        ControlEndpoint
+    > {
         var servers = Set<ControlEndpoint>()
-        for server in snapshot.servers where server.kind == .radius {
+        for server in snapshot.servers where server.kind == kind {
             guard let address = IPAddress(server.address) else {
-                throw PlanError(description: "server radius \(server.address): not an IP address")
+                throw PlanError(description: "server \(kind.rawValue) \(server.address): not an IP address")
             }
             servers.insert(ControlEndpoint(address: address, port: server.port))
         }
-        radiusServers = servers
+        return servers
     }
 
     private mutating func makeIntercept(
@@ -126,16 +165,7 @@ public struct InterceptPlan: Sendable {
     )
         throws(PlanError) -> Intercept
     {
-        guard let agency = snapshot.agencies.first(where: { $0.name == warrant.agency }) else {
-            throw PlanError(description: "warrant \(warrant.liid): agency \(warrant.agency) does not exist")
-        }
-        let position: Int
-        if let known = agencies.firstIndex(where: { $0.name == agency.name }) {
-            position = known
-        } else {
-            position = agencies.count
-            agencies.append(agency)
-        }
+        let (position, agency) = try agencyPosition(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
         var prefixes: [IPPrefix] = []
         for text in warrant.staticPrefixes {
             guard let prefix = IPPrefix(text) else {
@@ -167,6 +197,59 @@ public struct InterceptPlan: Sendable {
         )
         intercept.modifiedMicros = warrant.modifiedMicros
         return intercept
+    }
+
+    private mutating func makeIntercept(
+        _ warrant: VoIPWarrant,
+        index: Int32,
+        snapshot: StoreSnapshot
+    )
+        throws(PlanError) -> Intercept
+    {
+        let (position, agency) = try agencyPosition(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
+        guard !warrant.targets.isEmpty else {
+            throw PlanError(description: "warrant \(warrant.liid): a VoIP warrant needs a SIP URI or number")
+        }
+        var intercept = Intercept(
+            index: index,
+            liid: warrant.liid,
+            agencyIndex: position,
+            header: PSHeaderTemplate(
+                profile: agency.headerProfile,
+                liid: warrant.liid,
+                authorizationCountryCode: warrant.authorizationCountryCode,
+                operatorIdentifier: operatorIdentifier,
+                networkElementIdentifier: networkElementIdentifier,
+                deliveryCountryCode: warrant.deliveryCountryCode,
+                timeFormat: agency.headerTimeFormat
+            ),
+            deliversIRI: warrant.delivery.includesIRI,
+            deliversCC: warrant.delivery.includesCC,
+            username: nil,
+            staticPrefixes: [],
+            staticSessionID: 1,
+            startMicros: warrant.startMicros ?? Int64.min,
+            endMicros: warrant.endMicros ?? Int64.max
+        )
+        intercept.voipTargets = warrant.targets
+        intercept.modifiedMicros = warrant.modifiedMicros
+        return intercept
+    }
+
+    /// The position of a warrant's agency in ``agencies`` (appended when new) and the agency itself.
+    private mutating func agencyPosition(
+        liid: String,
+        name: String,
+        snapshot: StoreSnapshot
+    ) throws(PlanError) -> (Int, Agency) {
+        guard let agency = snapshot.agencies.first(where: { $0.name == name }) else {
+            throw PlanError(description: "warrant \(liid): agency \(name) does not exist")
+        }
+        if let known = agencies.firstIndex(where: { $0.name == agency.name }) {
+            return (known, agency)
+        }
+        agencies.append(agency)
+        return (agencies.count - 1, agency)
     }
 }
 
