@@ -138,18 +138,13 @@ public struct InterceptPlan: Sendable {
             if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
             if intercept.isVoIP { voipIntercepts.append(intercept.index) }
         }
-        radiusServers = try Self.endpoints(of: .radius, in: snapshot)
-        sipServers = try Self.endpoints(of: .sip, in: snapshot)
+        radiusServers = try Self.servers(.radius, snapshot)
+        sipServers = try Self.servers(.sip, snapshot)
     }
 
-    private static func endpoints(
-        of kind: ServerKind,
-        in snapshot: StoreSnapshot
-    ) throws(PlanError) -> Set<
-        ControlEndpoint
-    > {
+    private static func servers(_ kind: ServerKind, _ store: StoreSnapshot) throws(PlanError) -> Set<ControlEndpoint> {
         var servers = Set<ControlEndpoint>()
-        for server in snapshot.servers where server.kind == kind {
+        for server in store.servers where server.kind == kind {
             guard let address = IPAddress(server.address) else {
                 throw PlanError(description: "server \(kind.rawValue) \(server.address): not an IP address")
             }

@@ -6,29 +6,48 @@ import Protocols
 /// next segment, and a segment that does not start a SIP message is then counted as an error by the splitter.
 ///
 /// Bounded: at most ``maximumFlows`` directions are followed; the one idle longest goes first.
-struct SIPTCPStreams {
-    struct FlowKey: Hashable {
-        var source: IPAddress
-        var destination: IPAddress
-        var sourcePort: UInt16
-        var destinationPort: UInt16
+public struct SIPTCPStreams: Sendable {
+    /// One direction of a TCP connection.
+    public struct FlowKey: Hashable, Sendable {
+        /// The sender's address.
+        public var source: IPAddress
+        /// The receiver's address.
+        public var destination: IPAddress
+        /// The sender's port.
+        public var sourcePort: UInt16
+        /// The receiver's port.
+        public var destinationPort: UInt16
+
+        /// Creates a key.
+        public init(source: IPAddress, destination: IPAddress, sourcePort: UInt16, destinationPort: UInt16) {
+            self.source = source
+            self.destination = destination
+            self.sourcePort = sourcePort
+            self.destinationPort = destinationPort
+        }
     }
 
-    private struct Flow {
+    private struct Flow: Sendable {
         var splitter = SIPStreamSplitter()
         var nextSequence: UInt32?
         var lastMicros: Int64
     }
 
     /// The most directions followed at once.
-    let maximumFlows = 4096
+    public let maximumFlows: Int
     private var flows: [FlowKey: Flow] = [:]
 
-    /// Directions being followed now.
-    var count: Int { flows.count }
+    /// Follows up to `maximumFlows` directions at once.
+    public init(maximumFlows: Int = 4096) {
+        self.maximumFlows = max(1, maximumFlows)
+    }
 
-    /// Takes one TCP segment (`tcp` is the TCP header and payload) and returns every SIP message it completes.
-    mutating func append(
+    /// Directions being followed now.
+    public var count: Int { flows.count }
+
+    /// Takes one TCP segment (`tcp` is the TCP header and payload, the payload starting at `payloadOffset`) and
+    /// returns every SIP message it completes. A SYN starts the direction afresh; FIN or RST ends it.
+    public mutating func append(
         tcp: UnsafeRawBufferPointer,
         payloadOffset: Int,
         key: FlowKey,
