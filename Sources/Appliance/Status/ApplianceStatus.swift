@@ -48,6 +48,10 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var records: Int
     /// Warrants being intercepted.
     public var warrants: Int
+    /// Subscriber sessions open (nil in a status written by an older version).
+    public var sessionsOpen: Int?
+    /// Intercepted calls in progress (nil in a status written by an older version).
+    public var callsOpen: Int?
     /// Every handover connection.
     public var handovers: [Handover]
 }

@@ -43,6 +43,8 @@ final class StatusReporter: @unchecked Sendable {
             packets: pipeline.counters.packets.load(ordering: .relaxed),
             records: pipeline.counters.records.load(ordering: .relaxed),
             warrants: warrants,
+            sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
+            callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
             handovers: mediator.statistics().map(Self.handover)
         )
         do {

@@ -8,7 +8,10 @@ public enum StatusText {
         let age = now - status.writtenAtEpoch
         let state = age > 5 ? "NOT RUNNING (last status \(Int(age)) s ago)" : "running (pid \(status.pid))"
         lines.append("appliance: \(state), status of \(status.writtenAt)")
-        lines.append("capture:   \(status.packets) packets, \(status.records) records, \(status.warrants) warrants")
+        var capture = "capture:   \(status.packets) packets, \(status.records) records, \(status.warrants) warrants"
+        if let sessions = status.sessionsOpen { capture += ", \(sessions) sessions open" }
+        if let calls = status.callsOpen { capture += ", \(calls) intercepted calls in progress" }
+        lines.append(capture)
         for handover in status.handovers {
             var parts: [String] = []
             if let reason = handover.unusable {

@@ -270,6 +270,8 @@ public final class CaptureLoop: @unchecked Sendable {
     private func publishCounters() {
         counters.packets.store(statistics.packets, ordering: .relaxed)
         counters.bytes.store(statistics.bytes, ordering: .relaxed)
+        counters.sessionsOpen.store(tracker.statistics.open, ordering: .relaxed)
+        counters.callsOpen.store(calls.statistics.open, ordering: .relaxed)
     }
 
     private func finish() {

@@ -12,6 +12,10 @@ public final class PipelineCounters: Sendable {
     public let filePosition = Atomic<Int64>(0)
     /// Total size of the files to read.
     public let fileSize = Atomic<Int64>(0)
+    /// Subscriber sessions open now.
+    public let sessionsOpen = Atomic<Int>(0)
+    /// Intercepted calls in progress.
+    public let callsOpen = Atomic<Int>(0)
 
     /// Creates zeroed counters.
     public init() {}
