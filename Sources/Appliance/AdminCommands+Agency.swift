@@ -104,13 +104,15 @@ extension AdminCommands {
     public func showAgency(name: String) throws(ApplianceError) -> AdminOutput {
         let command = "agency show"
         let store = try openStore(command)
-        let (found, warrants) = try run(command) { () throws(StoreError) in
-            (try store.agency(named: name), try store.ipWarrants(includeEnded: false))
+        let (found, snapshot) = try run(command) { () throws(StoreError) in
+            (try store.agency(named: name), try store.snapshot())
         }
         guard let agency = found else {
             throw ApplianceError(.usage, "\(command): agency \(Self.quoted(name)) does not exist")
         }
-        let liids = warrants.filter { $0.agency == agency.name }.map(\.liid)
+        let liids =
+            (snapshot.ipWarrants.filter { $0.agency == agency.name }.map(\.liid)
+            + snapshot.voipWarrants.filter { $0.agency == agency.name }.map(\.liid)).sorted()
         return AdminOutput(
             lines: AdminTable.fields(
                 [

@@ -16,27 +16,43 @@ extension AdminCommands {
         return AdminOutput(lines: ["warrant \(stored.liid) added (ip, agency \(stored.agency))"], notes: notes)
     }
 
-    /// `warrant list`: every warrant, ended ones included, with its status now.
+    /// `warrant list`: every warrant of every kind (ip, voip), ended ones included, by LIID with its status now.
     public func listWarrants() throws(ApplianceError) -> AdminOutput {
         let command = "warrant list"
         let store = try openStore(command)
-        let warrants = try run(command) { () throws(StoreError) in try store.ipWarrants(includeEnded: true) }
+        let (ipWarrants, voipWarrants) = try run(command) { () throws(StoreError) in
+            (try store.ipWarrants(includeEnded: true), try store.voipWarrants(includeEnded: true))
+        }
         let now = WallClock.nowMicros()
-        let rows = warrants.map { warrant in
+        let ipRows = ipWarrants.map { warrant in
             [
                 warrant.liid, "ip", warrant.agency, warrant.status(atMicros: now).rawValue, warrant.delivery.rawValue,
                 AdminTable.time(warrant.startMicros), AdminTable.time(warrant.endMicros), Self.targets(warrant),
             ]
         }
+        let voipRows = voipWarrants.map { warrant in
+            [
+                warrant.liid, "voip", warrant.agency, warrant.status(atMicros: now).rawValue, warrant.delivery.rawValue,
+                AdminTable.time(warrant.startMicros), AdminTable.time(warrant.endMicros),
+                warrant.targets.map(\.description).joined(separator: " "),
+            ]
+        }
+        let rows = (ipRows + voipRows).sorted { $0[0] < $1[0] }
         let header = ["LIID", "TYPE", "AGENCY", "STATUS", "DELIVER", "START", "END", "TARGETS"]
         return AdminOutput(lines: AdminTable.render(header: header, rows: rows))
     }
 
-    /// `warrant show LIID`: the warrant as `key: value` lines.
+    /// `warrant show LIID`: the warrant, of either kind, as `key: value` lines.
     public func showWarrant(liid: String) throws(ApplianceError) -> AdminOutput {
         let command = "warrant show"
         let store = try openStore(command)
-        guard let warrant = try run(command, { () throws(StoreError) in try store.ipWarrant(liid: liid) }) else {
+        let (ipWarrant, voipWarrant) = try run(command) { () throws(StoreError) in
+            (try store.ipWarrant(liid: liid), try store.voipWarrant(liid: liid))
+        }
+        if let voipWarrant {
+            return AdminOutput(lines: AdminTable.fields(Self.fields(voipWarrant)))
+        }
+        guard let warrant = ipWarrant else {
             throw ApplianceError(.usage, "\(command): warrant \(Self.quoted(liid)) does not exist")
         }
         return AdminOutput(
@@ -60,7 +76,7 @@ extension AdminCommands {
         )
     }
 
-    /// `warrant end LIID`: marks the warrant ended now; it stays in the store.
+    /// `warrant end LIID`: marks the warrant (of either kind) ended now; it stays in the store.
     public func endWarrant(liid: String) throws(ApplianceError) -> AdminOutput {
         let command = "warrant end"
         let store = try openStore(command)
@@ -114,7 +130,7 @@ extension AdminCommands {
     }
 
     /// The given country code, else the agency's; refused when neither exists.
-    private static func countryCode(_ given: String?, _ field: String, _ agency: Agency) throws(StoreError) -> String {
+    static func countryCode(_ given: String?, _ field: String, _ agency: Agency) throws(StoreError) -> String {
         if let given {
             return try WarrantValidation.countryCode(given, field: field)
         }

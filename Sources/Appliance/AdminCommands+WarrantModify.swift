@@ -1,6 +1,36 @@
 import Warrants
 
 extension AdminCommands {
+    /// `warrant modify LIID ...` for a warrant of either kind: an IP warrant takes the options of
+    /// ``modifyIPWarrant(_:)``; a VoIP warrant `--sip-uri` and `--tel` (together the new target list) and the options
+    /// every kind shares. An option of the other kind is refused with one line.
+    public func modifyWarrant(_ request: WarrantModifyRequest) throws(ApplianceError) -> AdminOutput {
+        let command = "warrant modify"
+        let liid = request.options.liid
+        if let ipOption = request.ipOnlyOption, request.changesVoIPTargets {
+            let voipOption = request.sipURIs != nil ? "--sip-uri" : "--tel"
+            throw ApplianceError(.usage, "\(command): \(voipOption) cannot be combined with \(ipOption)")
+        }
+        let store = try openStore(command)
+        let (ipWarrant, voipWarrant) = try run(command) { () throws(StoreError) in
+            (try store.ipWarrant(liid: liid), try store.voipWarrant(liid: liid))
+        }
+        if voipWarrant != nil || (ipWarrant == nil && request.changesVoIPTargets) {
+            if let option = request.ipOnlyOption {
+                throw ApplianceError(
+                    .usage,
+                    "\(command): \(option) does not apply to VoIP warrant \(Self.quoted(liid))"
+                )
+            }
+            return try modifyVoIPWarrant(request)
+        }
+        if request.changesVoIPTargets {
+            let option = request.sipURIs != nil ? "--sip-uri" : "--tel"
+            throw ApplianceError(.usage, "\(command): \(option) does not apply to IP warrant \(Self.quoted(liid))")
+        }
+        return try modifyIPWarrant(request.options)
+    }
+
     /// `warrant modify LIID ...`: changes only what the request gives (`--static-ip` replaces the list, `none` clears
     /// a time bound), validates the result as a whole and stores it with a `warrant.modify` audit row. Ended
     /// warrants are refused; a request that changes nothing is refused, and one whose values equal the stored ones
@@ -91,7 +121,7 @@ extension AdminCommands {
     }
 
     /// A time bound: `none` for no bound (nil), else an ISO 8601 date-time.
-    private static func bound(_ text: String, field: String) throws(StoreError) -> Int64? {
+    static func bound(_ text: String, field: String) throws(StoreError) -> Int64? {
         text == "none" ? nil : try WarrantValidation.time(text, field: field)
     }
 

@@ -49,6 +49,25 @@ extension IPWarrant {
     }
 }
 
+extension VoIPWarrant {
+    var auditJSON: AuditJSON {
+        .object([
+            ("liid", .string(liid)),
+            ("kind", .string("voip")),
+            ("agency", .string(agency)),
+            ("targets", .array(targets.map { .string($0.description) })),
+            ("auth_cc", .string(authorizationCountryCode)),
+            ("delivery_cc", .string(deliveryCountryCode)),
+            ("start", .optional(startMicros.map(ISO8601Time.format(micros:)))),
+            ("end", .optional(endMicros.map(ISO8601Time.format(micros:)))),
+            ("deliver", .string(delivery.rawValue)),
+            ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
+            ("created", .string(ISO8601Time.format(micros: createdMicros))),
+            ("modified", .optional(modifiedMicros.map(ISO8601Time.format(micros:)))),
+        ])
+    }
+}
+
 extension KnownServer {
     var auditJSON: AuditJSON {
         .object([("kind", .string(kind.rawValue)), ("address", .string(address)), ("port", .integer(Int64(port)))])

@@ -6,13 +6,14 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 2
+    static let currentVersion = 3
 
     /// Every migration, oldest first.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
+        migrator.registerMigration("v3", migrate: v3)
         return migrator
     }
 
@@ -102,6 +103,36 @@ enum StoreSchema {
                 ALTER TABLE ip_warrants ADD COLUMN modified_micros INTEGER;
                 UPDATE settings SET value = '2' WHERE key = 'schema_version';
                 PRAGMA user_version = 2;
+                """
+        )
+    }
+
+    /// VoIP warrants and their targets (SIP URIs and telephone numbers, as ``VoIPTarget/description`` text, in the
+    /// order given). A LIID is unique across `ip_warrants` and `voip_warrants`; the store checks that on every add.
+    private static func v3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE voip_warrants (
+                    liid TEXT PRIMARY KEY NOT NULL,
+                    agency TEXT NOT NULL,
+                    auth_cc TEXT NOT NULL,
+                    delivery_cc TEXT NOT NULL,
+                    start_micros INTEGER,
+                    end_micros INTEGER,
+                    delivery TEXT NOT NULL,
+                    ended_micros INTEGER,
+                    created_micros INTEGER NOT NULL,
+                    modified_micros INTEGER
+                );
+                CREATE INDEX voip_warrants_agency ON voip_warrants(agency);
+                CREATE TABLE voip_warrant_targets (
+                    liid TEXT NOT NULL REFERENCES voip_warrants(liid),
+                    position INTEGER NOT NULL,
+                    target TEXT NOT NULL,
+                    PRIMARY KEY (liid, position)
+                );
+                UPDATE settings SET value = '3' WHERE key = 'schema_version';
+                PRAGMA user_version = 3;
                 """
         )
     }

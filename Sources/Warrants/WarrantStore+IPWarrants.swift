@@ -1,9 +1,9 @@
 import GRDB
 
 extension WarrantStore {
-    /// Adds an IP warrant after validating it; its LIID must be new (ended warrants keep theirs) and its agency must
-    /// exist. The store sets ``IPWarrant/createdMicros``; a warrant given as ended is refused. Returns the warrant as
-    /// stored (country codes upper case, prefixes canonical).
+    /// Adds an IP warrant after validating it; its LIID must be new across IP and VoIP warrants (ended warrants keep
+    /// theirs) and its agency must exist. The store sets ``IPWarrant/createdMicros``; a warrant given as ended is
+    /// refused. Returns the warrant as stored (country codes upper case, prefixes canonical).
     @discardableResult
     public func addIPWarrant(_ warrant: IPWarrant) throws(StoreError) -> IPWarrant {
         var stored = try WarrantValidation.validated(warrant)
@@ -20,9 +20,7 @@ extension WarrantStore {
                     "--agency \(StoreError.quoted(stored.agency)) does not exist"
                 )
             }
-            guard try Self.fetchIPWarrant(db, liid: stored.liid) == nil else {
-                throw StoreError(.conflict, field: "LIID", "LIID \(StoreError.quoted(stored.liid)) is already in use")
-            }
+            try Self.requireUnusedLIID(db, stored.liid)
             try db.execute(
                 sql: """
                     INSERT INTO ip_warrants (liid, agency, username, session_id, auth_cc, delivery_cc, start_micros,
@@ -49,21 +47,30 @@ extension WarrantStore {
         try read { db in try Self.fetchIPWarrant(db, liid: liid) }
     }
 
-    /// Marks a warrant ended at `atMicros`. The warrant is kept, for the audit; ending it twice is refused.
+    /// Marks a warrant of either kind (IP or VoIP) ended at `atMicros`. The warrant is kept, for the audit; ending
+    /// it twice is refused.
     public func endWarrant(liid: String, atMicros: Int64) throws(StoreError) {
         try write { db in
-            guard let warrant = try Self.fetchIPWarrant(db, liid: liid) else {
+            let before: AuditJSON
+            let after: AuditJSON
+            let endedMicros: Int64?
+            let table: String
+            if var warrant = try Self.fetchIPWarrant(db, liid: liid) {
+                (before, endedMicros, table) = (warrant.auditJSON, warrant.endedMicros, "ip_warrants")
+                warrant.endedMicros = atMicros
+                after = warrant.auditJSON
+            } else if var warrant = try Self.fetchVoIPWarrant(db, liid: liid) {
+                (before, endedMicros, table) = (warrant.auditJSON, warrant.endedMicros, "voip_warrants")
+                warrant.endedMicros = atMicros
+                after = warrant.auditJSON
+            } else {
                 throw StoreError(.notFound, field: "LIID", "warrant \(StoreError.quoted(liid)) does not exist")
             }
-            guard warrant.endedMicros == nil else {
+            guard endedMicros == nil else {
                 throw StoreError(.conflict, field: "LIID", "warrant \(StoreError.quoted(liid)) has already been ended")
             }
-            try db.execute(sql: "UPDATE ip_warrants SET ended_micros = ? WHERE liid = ?", arguments: [atMicros, liid])
-            var ended = warrant
-            ended.endedMicros = atMicros
-            return (
-                AuditChange(action: "warrant.end", subject: liid, before: warrant.auditJSON, after: ended.auditJSON), ()
-            )
+            try db.execute(sql: "UPDATE \(table) SET ended_micros = ? WHERE liid = ?", arguments: [atMicros, liid])
+            return (AuditChange(action: "warrant.end", subject: liid, before: before, after: after), ())
         }
     }
 

@@ -62,6 +62,7 @@ public final class WarrantStore: Sendable {
                 changeID: try Self.setting(db, "change_id"),
                 agencies: try Self.fetchAgencies(db),
                 ipWarrants: try Self.fetchIPWarrants(db, includeEnded: false),
+                voipWarrants: try Self.fetchVoIPWarrants(db, includeEnded: false),
                 servers: try Self.fetchServers(db)
             )
         }

@@ -5,7 +5,7 @@ import ArgumentParser
 struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Manage the session servers whose traffic is followed (RADIUS for now).",
+        abstract: "Manage the session servers whose traffic is followed (RADIUS and SIP).",
         subcommands: [Add.self, List.self, Remove.self]
     )
 
@@ -13,14 +13,17 @@ struct ServerCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add servers. Without a port, RADIUS servers get 1812 and 1813."
+            abstract: "Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP servers 5060."
         )
 
-        @Argument(help: "The kind of server: radius (sip, gtp, smtp, imap and pop3 are not supported yet).")
+        @Argument(help: "The kind of server: radius or sip (gtp, smtp, imap and pop3 are not supported yet).")
         var kind: String
 
         @Argument(
-            help: ArgumentHelp("IP addresses with optional ports; IPv6 as [address]:port.", valueName: "address[:port]")
+            help: ArgumentHelp(
+                "IP addresses with optional ports; IPv6 as [address]:port. A SIP entry covers UDP and TCP.",
+                valueName: "address[:port]"
+            )
         )
         var addresses: [String]
 
@@ -51,7 +54,7 @@ struct ServerCommand: ParsableCommand {
             abstract: "Remove a server; without a port, on every port."
         )
 
-        @Argument(help: "The kind of server: radius.")
+        @Argument(help: "The kind of server: radius or sip.")
         var kind: String
 
         @Argument(

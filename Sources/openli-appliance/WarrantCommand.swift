@@ -1,7 +1,7 @@
 import Appliance
 import ArgumentParser
 
-/// `openli-appliance warrant add ip|modify|list|show|end`.
+/// `openli-appliance warrant add ip|voip, modify, list, show, end`.
 struct WarrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warrant",
@@ -14,7 +14,7 @@ struct WarrantCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a warrant.",
-            subcommands: [IP.self]
+            subcommands: [IP.self, VoIP.self]
         )
     }
 
@@ -118,9 +118,11 @@ struct WarrantCommand: ParsableCommand {
             commandName: "modify",
             abstract: "Change a warrant that has not been ended: only what is given changes.",
             discussion: """
-                --static-ip replaces the whole list; --start none and --end none remove a bound. The result is \
-                checked like a new warrant (it still needs --user or --static-ip) and recorded in the audit log; \
-                a running appliance sends the agency an HI1 modification notice.
+                --static-ip replaces the whole list; on a VoIP warrant, --sip-uri and --tel together replace the \
+                whole target list. --start none and --end none remove a bound. --user, --static-ip and --session-id \
+                apply to IP warrants only, --sip-uri and --tel to VoIP warrants only. The result is checked like a \
+                new warrant (it still needs a target) and recorded in the audit log; a running appliance sends the \
+                agency an HI1 modification notice.
                 """
         )
 
@@ -152,6 +154,21 @@ struct WarrantCommand: ParsableCommand {
         var noStaticIP = false
 
         @Option(
+            name: .customLong("sip-uri"),
+            help: ArgumentHelp("A SIP user (VoIP); repeatable; with --tel, replaces the targets.", valueName: "uri")
+        )
+        var sipURI: [String] = []
+
+        @Option(
+            name: .customLong("tel"),
+            help: ArgumentHelp(
+                "A telephone number (VoIP); repeatable; with --sip-uri, replaces the targets.",
+                valueName: "number"
+            )
+        )
+        var tel: [String] = []
+
+        @Option(
             name: .customLong("session-id"),
             help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647.", valueName: "n")
         )
@@ -178,7 +195,7 @@ struct WarrantCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let request = IPWarrantModifyRequest(
+            let options = IPWarrantModifyRequest(
                 liid: liid,
                 agency: agency,
                 user: user,
@@ -192,9 +209,12 @@ struct WarrantCommand: ParsableCommand {
                 end: end,
                 deliver: deliver
             )
-            try AdminInvocation.run(database) { commands throws(ApplianceError) in
-                try commands.modifyIPWarrant(request)
-            }
+            let request = WarrantModifyRequest(
+                options: options,
+                sipURIs: sipURI.isEmpty ? nil : sipURI,
+                tels: tel.isEmpty ? nil : tel
+            )
+            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.modifyWarrant(request) }
         }
     }
 
@@ -202,7 +222,7 @@ struct WarrantCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the warrants with their status: pending, active, expired or ended."
+            abstract: "List the warrants (ip and voip) with their status: pending, active, expired or ended."
         )
 
         @OptionGroup var database: DatabaseOptions

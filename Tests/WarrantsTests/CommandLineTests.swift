@@ -58,9 +58,9 @@ struct CommandLineTests {
             try run(["warrant", "add", "ip", "L1", "--agency", "acme", "--static-ip", "192.0.2.7"] + db).status == 0
         )
 
-        let sip = try run(["server", "add", "sip", "192.0.2.1"] + db)
-        #expect(sip.status == 2)
-        #expect(sip.errors == ["server: kind sip is not supported yet"])
+        let gtp = try run(["server", "add", "gtp", "192.0.2.1"] + db)
+        #expect(gtp.status == 2)
+        #expect(gtp.errors == ["server: kind gtp is not supported yet"])
         #expect(try run(["server", "add", "radius", "192.0.2.1"] + db).status == 0)
 
         let list = try run(["warrant", "list"] + db)

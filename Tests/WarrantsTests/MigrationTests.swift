@@ -107,12 +107,12 @@ import Warrants
         let scratch = try ScratchDirectory()
         try scratch.raw(Self.version1)
         let store = try scratch.store()
-        #expect(try store.schemaVersion() == 2)
+        #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
         let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
         let recorded = try queue.read { db in
             try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'schema_version'")
         }
-        #expect(recorded == "2")
+        #expect(recorded == String(WarrantStore.currentSchemaVersion))
         let agency = try #require(try store.agency(named: "acme"))
         #expect(agency.plaintext)
         #expect(agency.tls == nil)

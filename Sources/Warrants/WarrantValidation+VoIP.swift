@@ -1,0 +1,62 @@
+extension WarrantValidation {
+    /// The most targets (SIP URIs and telephone numbers together) one VoIP warrant may name.
+    public static let maximumVoIPTargets = 64
+
+    /// A `--sip-uri` value: `sip:user@host`, `sips:user@host` or `sip:user@*` (any host), in canonical form.
+    public static func sipURI(_ text: String, field: String = "--sip-uri") throws(StoreError) -> VoIPTarget {
+        guard let target = VoIPTarget(sipURI: text) else {
+            throw .invalid(field, text, "is not a SIP URI (sip:user@host or sip:user@*)")
+        }
+        return target
+    }
+
+    /// A `--tel` value: `+digits`, `digits` or `*digits` (any number ending in them), optionally after `tel:`, with
+    /// `-`, `.`, `(`, `)` and spaces ignored; 3-32 digits.
+    public static func telNumber(_ text: String, field: String = "--tel") throws(StoreError) -> VoIPTarget {
+        guard let target = VoIPTarget(telNumber: text) else {
+            throw .invalid(field, text, "is not a telephone number (+digits, digits or *digits; 3-32 digits)")
+        }
+        return target
+    }
+
+    /// A VoIP warrant's targets in stored form: each one checked and made canonical (a target built in code passes
+    /// the same checks as one typed as `--sip-uri` or `--tel`), duplicates removed keeping the first, at least one
+    /// and at most ``maximumVoIPTargets``.
+    public static func voipTargets(_ targets: [VoIPTarget]) throws(StoreError) -> [VoIPTarget] {
+        var result: [VoIPTarget] = []
+        for target in targets {
+            let canonical: VoIPTarget
+            switch target {
+            case .sip: canonical = try sipURI(target.description)
+            case .tel: canonical = try telNumber(target.description)
+            }
+            if !result.contains(canonical) {
+                result.append(canonical)
+            }
+        }
+        guard !result.isEmpty else {
+            throw StoreError(.invalid, field: "--sip-uri", "a warrant needs a target: --sip-uri or --tel")
+        }
+        guard result.count <= maximumVoIPTargets else {
+            throw StoreError(
+                .invalid,
+                field: "--sip-uri",
+                "a warrant has at most \(maximumVoIPTargets) targets (--sip-uri and --tel), not \(result.count)"
+            )
+        }
+        return result
+    }
+
+    /// Checks a whole VoIP warrant and returns it in stored form (country codes in upper case, targets canonical
+    /// and without duplicates): a valid LIID and agency name, 1-64 targets, country codes and the window.
+    public static func validated(_ warrant: VoIPWarrant) throws(StoreError) -> VoIPWarrant {
+        var result = warrant
+        result.liid = try liid(warrant.liid)
+        result.agency = try agencyName(warrant.agency, field: "--agency")
+        result.targets = try voipTargets(warrant.targets)
+        result.authorizationCountryCode = try countryCode(warrant.authorizationCountryCode, field: "--auth-cc")
+        result.deliveryCountryCode = try countryCode(warrant.deliveryCountryCode, field: "--delivery-cc")
+        try window(startMicros: warrant.startMicros, endMicros: warrant.endMicros)
+        return result
+    }
+}
