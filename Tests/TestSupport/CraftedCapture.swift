@@ -1,6 +1,6 @@
 import Foundation
 
-/// Builds pcap files frame by frame for tests: Ethernet, IPv4 (optionally fragmented), IPv6, UDP, and RADIUS.
+/// Builds pcap files frame by frame for tests: Ethernet, IPv4 (optionally fragmented), IPv6, UDP, TCP, and RADIUS.
 public struct CraftedCapture {
     private var data = Data()
     /// Capture time of the next frame, µs since the epoch.
@@ -80,6 +80,58 @@ public struct CraftedCapture {
             UInt8(sourcePort >> 8), UInt8(sourcePort & 0xFF), UInt8(destinationPort >> 8),
             UInt8(destinationPort & 0xFF), UInt8(length >> 8), UInt8(length & 0xFF), 0, 0,
         ] + payload
+    }
+
+    /// The flags of a TCP header.
+    public struct TCPFlags: OptionSet, Sendable {
+        /// The raw flag bits (byte 13 of the header).
+        public var rawValue: UInt8
+
+        /// Flags from their bits.
+        public init(rawValue: UInt8) {
+            self.rawValue = rawValue
+        }
+
+        /// FIN.
+        public static let fin = TCPFlags(rawValue: 0x01)
+        /// SYN.
+        public static let syn = TCPFlags(rawValue: 0x02)
+        /// RST.
+        public static let rst = TCPFlags(rawValue: 0x04)
+        /// PSH.
+        public static let psh = TCPFlags(rawValue: 0x08)
+        /// ACK.
+        public static let ack = TCPFlags(rawValue: 0x10)
+    }
+
+    /// A TCP segment (20-byte header, window 65535) with its checksum over the IPv4 pseudo-header of `source` and
+    /// `destination`.
+    public static func tcp(
+        from source: [UInt8],
+        to destination: [UInt8],
+        sourcePort: UInt16,
+        destinationPort: UInt16,
+        sequence: UInt32,
+        acknowledgement: UInt32,
+        flags: TCPFlags,
+        payload: [UInt8]
+    ) -> [UInt8] {
+        var segment: [UInt8] =
+            [
+                UInt8(sourcePort >> 8), UInt8(sourcePort & 0xFF), UInt8(destinationPort >> 8),
+                UInt8(destinationPort & 0xFF),
+            ]
+            + u32(sequence) + u32(acknowledgement) + [0x50, flags.rawValue, 0xFF, 0xFF, 0, 0, 0, 0] + payload
+        let length = segment.count
+        let pseudo = source + destination + [0, 6, UInt8(length >> 8), UInt8(length & 0xFF)]
+        var sum: UInt32 = 0
+        let all = pseudo + segment + (length % 2 == 1 ? [0] : [])
+        for index in stride(from: 0, to: all.count, by: 2) { sum += UInt32(all[index]) << 8 | UInt32(all[index + 1]) }
+        while sum > 0xFFFF { sum = (sum & 0xFFFF) + (sum >> 16) }
+        let checksum = ~UInt16(sum)
+        segment[16] = UInt8(checksum >> 8)
+        segment[17] = UInt8(checksum & 0xFF)
+        return segment
     }
 
     /// A RADIUS message: `attributes` are (type, value) pairs.

@@ -16,6 +16,18 @@ public struct DecodedRecord: Sendable, Equatable {
     public var event: String?
     /// payloadDirection for CCs.
     public var direction: String?
+    /// An IPMMIRI's `sIPContent` (from `sIPMessage` or `iRIOnlySIPMessage`).
+    public var sipContent: [UInt8]?
+    /// An IPMMIRI's `iPSourceAddress` (binary address bytes).
+    public var sipSource: [UInt8]?
+    /// An IPMMIRI's `iPDestinationAddress` (binary address bytes).
+    public var sipDestination: [UInt8]?
+    /// An IPMMCC's `mMCCContents`.
+    public var mediaContents: [UInt8]?
+    /// An IPMMCC's `frameType` ("ipFrame", "rtpFrame", ...).
+    public var frameType: String?
+    /// An IPMMCC's `mMCCprotocol` ("rTP", ...).
+    public var mediaProtocol: String?
 
     /// Reads one etsi-decode JSON line.
     public init?(_ json: [String: Any]) {
@@ -32,12 +44,29 @@ public struct DecodedRecord: Sendable, Equatable {
             iriType = first["iRIType"] as? String
             let contents = (first["iRIContents"] as? [String: Any])?["iPIRI"] as? [String: Any]
             event = (contents?["iPIRIContents"] as? [String: Any])?["accessEventType"] as? String
+            let multimedia = (first["iRIContents"] as? [String: Any])?["iPMMIRI"] as? [String: Any]
+            let choice = multimedia?["iPMMIRIContents"] as? [String: Any]
+            if let message = (choice?["sIPMessage"] ?? choice?["iRIOnlySIPMessage"]) as? [String: Any] {
+                sipContent = (message["sIPContent"] as? String).map(Self.bytes(hex:))
+                sipSource = Self.address(message["iPSourceAddress"])
+                sipDestination = Self.address(message["iPDestinationAddress"])
+            }
         } else if let ccs = payload["cCPayloadSequence"] as? [[String: Any]], let first = ccs.first {
             kind = "CC"
             direction = first["payloadDirection"] as? String
+            if let multimedia = (first["cCContents"] as? [String: Any])?["iPMMCC"] as? [String: Any] {
+                mediaContents = (multimedia["mMCCContents"] as? String).map(Self.bytes(hex:))
+                frameType = multimedia["frameType"] as? String
+                mediaProtocol = multimedia["mMCCprotocol"] as? String
+            }
         } else {
             kind = "TRI"
         }
+    }
+
+    private static func address(_ value: Any?) -> [UInt8]? {
+        let binary = ((value as? [String: Any])?["iP-value"] as? [String: Any])?["iPBinaryAddress"] as? String
+        return binary.map(bytes(hex:))
     }
 
     private static func bytes(hex: String) -> [UInt8] {
