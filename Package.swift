@@ -10,7 +10,8 @@ let package = Package(
     name: "openli-appliance",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "openli-appliance", targets: ["openli-appliance"])
+        .executable(name: "openli-appliance", targets: ["openli-appliance"]),
+        .executable(name: "openli-microbench", targets: ["openli-microbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -73,6 +74,11 @@ let package = Package(
                 "Appliance", "Warrants",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: strictFeatures
+        ),
+        .executableTarget(
+            name: "openli-microbench",
+            dependencies: ["Packets", "Protocols", "ETSI", "Collector"],
             swiftSettings: strictFeatures
         ),
         .target(
