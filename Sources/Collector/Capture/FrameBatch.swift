@@ -2,7 +2,7 @@ import Packets
 
 /// Where one captured frame sits inside a `FrameBatch`, and what the capture thread already learnt about it.
 public struct FrameSlot: Sendable {
-    /// Offset of the frame's first byte in the batch's arena.
+    /// Offset of the frame's first byte in the batch's arena (its own bytes, or the mapped region it refers to).
     public var offset: Int
     /// Bytes of the frame that were captured.
     public var length: Int
@@ -14,8 +14,9 @@ public struct FrameSlot: Sendable {
 
 /// A reusable arena of captured frames handed from the capture thread to one shard.
 ///
-/// Frames are copied once out of libpcap's buffer into `bytes` (whose capacity is kept between uses, so filling a
-/// batch allocates nothing in the steady state). A batch carries the match table that was current when its frames
+/// Frames of a memory-mapped file are not copied: the batch holds the mapped region and refers to them where they
+/// lie. Frames from libpcap (live interfaces, pcapng) are copied once into `bytes` (whose capacity is kept between
+/// uses, so filling a batch allocates nothing in the steady state). A batch carries the match table that was current when its frames
 /// were read: control packets are applied in capture order, so a shard classifies every packet against exactly the
 /// sessions that were open at that packet.
 public final class FrameBatch: @unchecked Sendable {
@@ -25,6 +26,8 @@ public final class FrameBatch: @unchecked Sendable {
     public var slots: [FrameSlot]
     /// The sessions and warrants to classify these frames against.
     public var matchTable: MatchTable
+    /// The mapped file window the slots refer to; nil when the frames are in `bytes`.
+    public private(set) var region: MappedRegion?
 
     /// Creates an empty batch with room for `frames` frames of `arenaBytes` bytes in all.
     public init(frames: Int, arenaBytes: Int, matchTable: MatchTable) {
@@ -40,12 +43,38 @@ public final class FrameBatch: @unchecked Sendable {
         bytes.removeAll(keepingCapacity: true)
         slots.removeAll(keepingCapacity: true)
         self.matchTable = matchTable
+        region = nil
     }
 
-    /// Copies one frame in.
+    /// Copies one frame in. The batch must not refer to a mapped region.
     public func append(frame: UnsafeRawBufferPointer, timeMicros: Int64, packet: DecodedPacket) {
         let offset = bytes.count
         bytes.append(contentsOf: frame)
         slots.append(FrameSlot(offset: offset, length: frame.count, timeMicros: timeMicros, packet: packet))
+    }
+
+    /// Lets go of the mapped region (the shard calls it when done, so a window is unmapped as soon as every batch
+    /// that referred to it has been classified).
+    public func releaseRegion() {
+        region = nil
+        slots.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether a frame of `source` (a mapped region, or nil for copied frames) can join this batch: an empty batch
+    /// takes any, a filled one only frames kept the same way.
+    public func accepts(_ source: MappedRegion?) -> Bool {
+        slots.isEmpty || region === source
+    }
+
+    /// Refers to a frame at `offset` in `source` without copying it. The batch must accept `source`.
+    public func append(offset: Int, in source: MappedRegion, length: Int, timeMicros: Int64, packet: DecodedPacket) {
+        if region !== source { region = source }
+        slots.append(FrameSlot(offset: offset, length: length, timeMicros: timeMicros, packet: packet))
+    }
+
+    /// Runs `body` with the arena the slots' offsets refer to.
+    public func withArena<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        if let region { return body(region.bytes) }
+        return bytes.withUnsafeBytes(body)
     }
 }

@@ -9,7 +9,8 @@ import Musl
 import Darwin
 #endif
 
-/// One libpcap handle: a pcap or pcapng file, or a live interface (non-blocking, polled by the capture thread).
+/// One capture source: a classic pcap file read through memory mapping, a pcapng file through libpcap, or a live
+/// interface through libpcap (non-blocking, polled by the capture thread).
 public final class PcapSource {
     /// What one read produced.
     public enum ReadResult: Equatable {
@@ -21,7 +22,8 @@ public final class PcapSource {
         case end
     }
 
-    private let handle: OpaquePointer
+    private let handle: OpaquePointer?
+    private let mapped: MappedPcapFile?
     /// The file path or interface name.
     public let name: String
     /// Whether this is a live interface.
@@ -35,6 +37,17 @@ public final class PcapSource {
 
     /// Opens a pcap or pcapng file.
     public init(file path: String) throws(CaptureError) {
+        name = path
+        isLive = false
+        if let file = try MappedPcapFile.open(path: path) {
+            mapped = file
+            handle = nil
+            dataLinkType = file.linkType
+            linkType = LinkType(dlt: dataLinkType)
+            fileSize = Int64(file.fileSize)
+            return
+        }
+        mapped = nil
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         guard
             let opened = pcap_open_offline_with_tstamp_precision(
@@ -46,8 +59,6 @@ public final class PcapSource {
             throw CaptureError(source: path, reason: Self.message(errorBuffer))
         }
         handle = opened
-        name = path
-        isLive = false
         dataLinkType = pcap_datalink(opened)
         linkType = LinkType(dlt: dataLinkType)
         var info = stat()
@@ -75,6 +86,7 @@ public final class PcapSource {
             throw CaptureError(source: interface, reason: Self.message(errorBuffer))
         }
         handle = created
+        mapped = nil
         name = interface
         isLive = true
         dataLinkType = pcap_datalink(created)
@@ -83,11 +95,20 @@ public final class PcapSource {
     }
 
     deinit {
-        pcap_close(handle)
+        if let handle { pcap_close(handle) }
     }
 
-    /// Reads one frame and hands its bytes (valid only during the call) and capture time to `body`.
+    /// The mapped window the frame last handed to `read`'s body lies in (mapped files only): a batch that holds it
+    /// may keep referring to the frame after the call.
+    public var region: MappedRegion? { mapped?.region }
+
+    /// Reads one frame and hands its bytes (valid only during the call, unless ``region`` is kept) and capture time
+    /// to `body`.
     public func read(_ body: (UnsafeRawBufferPointer, Int64) -> Void) throws(CaptureError) -> ReadResult {
+        if let mapped {
+            return try mapped.next(body) ? .frame : .end
+        }
+        guard let handle else { return .end }
         var header: UnsafeMutablePointer<pcap_pkthdr>?
         var data: UnsafePointer<UInt8>?
         switch pcap_next_ex(handle, &header, &data) {
@@ -107,19 +128,21 @@ public final class PcapSource {
 
     /// How far into the file reading has got, in bytes (0 for live capture).
     public var filePosition: Int64 {
-        guard !isLive, let file = pcap_file(handle) else { return 0 }
+        if let mapped { return Int64(mapped.position) }
+        guard !isLive, let handle, let file = pcap_file(handle) else { return 0 }
         return Int64(ftell(file))
     }
 
     /// The descriptor to poll for a live interface, nil when it cannot be polled.
     public var selectableDescriptor: Int32? {
+        guard let handle else { return nil }
         let descriptor = pcap_get_selectable_fd(handle)
         return descriptor >= 0 ? descriptor : nil
     }
 
     /// Packets the kernel dropped (live capture), nil when libpcap cannot tell.
     public var kernelDrops: UInt64? {
-        guard isLive else { return nil }
+        guard isLive, let handle else { return nil }
         var statistics = pcap_stat()
         guard pcap_stats(handle, &statistics) == 0 else { return nil }
         return UInt64(statistics.ps_drop) + UInt64(statistics.ps_ifdrop)

@@ -29,6 +29,8 @@ public final class CaptureLoop: @unchecked Sendable {
     var reassembler = IPv4Reassembler()
     var table: MatchTable
     private var current: [FrameBatch?]
+    /// The mapped window the frame being handled lies in (mapped files), so batches can refer to it.
+    private var currentRegion: MappedRegion?
     private var freeIRIBatches: BoundedQueue<RecordBatch>
     /// What was seen, by cause; read after `run()` returns.
     public internal(set) var statistics = CaptureStatistics()
@@ -89,8 +91,10 @@ public final class CaptureLoop: @unchecked Sendable {
 
     private func readFile(_ source: PcapSource, finishedBytes: Int64) throws(CaptureError) {
         var count = 0
+        defer { currentRegion = nil }
         while try source.read({ frame, time in
             pace(to: time)
+            currentRegion = source.region
             handle(frame, time: time, linkType: source.linkType)
         }) == .frame {
             count += 1
@@ -208,10 +212,12 @@ public final class CaptureLoop: @unchecked Sendable {
     private func dispatch(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
         let lane =
             shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
+        let mapped = currentRegion.flatMap { region in region.offset(of: frame).map { (region, $0) } }
         let batch: FrameBatch
-        if let open = current[lane] {
+        if let open = current[lane], open.accepts(mapped?.0) {
             batch = open
         } else {
+            handOver(lane)
             batch =
                 shards[lane].freeFrames.tryPop()
                 ?? FrameBatch(
@@ -222,7 +228,11 @@ public final class CaptureLoop: @unchecked Sendable {
             batch.reset(matchTable: table)
             current[lane] = batch
         }
-        batch.append(frame: frame, timeMicros: time, packet: packet)
+        if let (region, offset) = mapped {
+            batch.append(offset: offset, in: region, length: frame.count, timeMicros: time, packet: packet)
+        } else {
+            batch.append(frame: frame, timeMicros: time, packet: packet)
+        }
         if batch.slots.count >= batchFrames || batch.bytes.count >= frameArenaBytes - 1600 {
             handOver(lane)
         }

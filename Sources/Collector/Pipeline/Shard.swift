@@ -43,13 +43,14 @@ public final class Shard: @unchecked Sendable {
                     output.push(records, lane: lane)
                 }
             }
+            frames.releaseRegion()
             freeFrames.push(frames)
         }
         output.close(lane: lane)
     }
 
     private func classify(_ frames: FrameBatch, table: MatchTable, into records: RecordBatch) {
-        frames.bytes.withUnsafeBytes { arena in
+        frames.withArena { arena in
             let hasMedia = !table.media.isEmpty
             for slot in frames.slots {
                 let packet = slot.packet
