@@ -28,6 +28,8 @@ public final class FrameBatch: @unchecked Sendable {
     public var matchTable: MatchTable
     /// The mapped file window the slots refer to; nil when the frames are in `bytes`.
     public private(set) var region: MappedRegion?
+    /// The identity of `region`, compared per frame without reference counting.
+    private var regionID: ObjectIdentifier?
 
     /// Creates an empty batch with room for `frames` frames of `arenaBytes` bytes in all.
     public init(frames: Int, arenaBytes: Int, matchTable: MatchTable) {
@@ -44,6 +46,7 @@ public final class FrameBatch: @unchecked Sendable {
         slots.removeAll(keepingCapacity: true)
         self.matchTable = matchTable
         region = nil
+        regionID = nil
     }
 
     /// Copies one frame in. The batch must not refer to a mapped region.
@@ -57,18 +60,23 @@ public final class FrameBatch: @unchecked Sendable {
     /// that referred to it has been classified).
     public func releaseRegion() {
         region = nil
+        regionID = nil
         slots.removeAll(keepingCapacity: true)
     }
 
-    /// Whether a frame of `source` (a mapped region, or nil for copied frames) can join this batch: an empty batch
-    /// takes any, a filled one only frames kept the same way.
-    public func accepts(_ source: MappedRegion?) -> Bool {
-        slots.isEmpty || region === source
+    /// Whether a frame of the region with identity `source` (nil for copied frames) can join this batch: an empty
+    /// batch takes any, a filled one only frames kept the same way.
+    public func accepts(_ source: ObjectIdentifier?) -> Bool {
+        slots.isEmpty || regionID == source
     }
 
     /// Refers to a frame at `offset` in `source` without copying it. The batch must accept `source`.
     public func append(offset: Int, in source: MappedRegion, length: Int, timeMicros: Int64, packet: DecodedPacket) {
-        if region !== source { region = source }
+        let identity = ObjectIdentifier(source)
+        if regionID != identity {
+            region = source
+            regionID = identity
+        }
         slots.append(FrameSlot(offset: offset, length: length, timeMicros: timeMicros, packet: packet))
     }
 

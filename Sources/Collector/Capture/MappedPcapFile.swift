@@ -30,6 +30,8 @@ final class MappedPcapFile {
     private(set) var position = 24
     /// The window the last frame handed out lies in.
     private(set) var region: MappedRegion?
+    /// Counts the windows mapped so far, so a reader can tell cheaply whether ``region`` changed.
+    private(set) var regionGeneration = 0
 
     private init(descriptor: Int32, path: String, fileSize: Int, header: UnsafeRawBufferPointer) {
         self.descriptor = descriptor
@@ -104,6 +106,7 @@ final class MappedPcapFile {
             throw CaptureError(source: path, reason: "cannot map the file: \(String(cString: strerror(errno)))")
         }
         region = mapped
+        regionGeneration += 1
         return mapped
     }
 

@@ -38,10 +38,4 @@ public final class MappedRegion: @unchecked Sendable {
     public var bytes: UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(start: base, count: length)
     }
-
-    /// Where `frame` starts in the window, when it lies entirely inside it.
-    public func offset(of frame: UnsafeRawBufferPointer) -> Int? {
-        guard let start = frame.baseAddress, start >= base, start + frame.count <= base + length else { return nil }
-        return start - base
-    }
 }

@@ -102,6 +102,9 @@ public final class PcapSource {
     /// may keep referring to the frame after the call.
     public var region: MappedRegion? { mapped?.region }
 
+    /// Changes whenever ``region`` does (0 for libpcap sources), so a reader need not fetch the region per frame.
+    public var regionGeneration: Int { mapped?.regionGeneration ?? 0 }
+
     /// Reads one frame and hands its bytes (valid only during the call, unless ``region`` is kept) and capture time
     /// to `body`.
     public func read(_ body: (UnsafeRawBufferPointer, Int64) -> Void) throws(CaptureError) -> ReadResult {

@@ -12,7 +12,7 @@ import Synchronization
 /// when a live source goes idle.
 public final class CaptureLoop: @unchecked Sendable {
     private let sources: [PcapSource]
-    private let shards: [Shard]
+    let shards: [Shard]
     let tracker: IPSessionTracker
     let calls: VoIPCallTracker
     var tcpStreams = SIPTCPStreams()
@@ -20,17 +20,22 @@ public final class CaptureLoop: @unchecked Sendable {
     private let trackerLane: Int
     private let counters: PipelineCounters
     private let stop: StopSignal
-    private let batchFrames: Int
-    private let frameArenaBytes: Int
+    let batchFrames: Int
+    let frameArenaBytes: Int
     private var controlAddresses: Set<IPAddress>
     private let mailbox: PlanMailbox
     private var lastTimeMicros: Int64 = 0
     private var pacer: ReplayPacer?
     var reassembler = IPv4Reassembler()
     var table: MatchTable
-    private var current: [FrameBatch?]
-    /// The mapped window the frame being handled lies in (mapped files), so batches can refer to it.
-    private var currentRegion: MappedRegion?
+    var current: [FrameBatch?]
+    /// The mapped window of the file being read (mapped files), so batches can refer to its frames; its bounds and
+    /// identity are kept apart so the per-frame test needs no reference counting.
+    var currentRegion: MappedRegion?
+    var currentRegionID: ObjectIdentifier?
+    var currentRegionBase = UnsafeRawPointer(bitPattern: 1)
+    var currentRegionEnd = UnsafeRawPointer(bitPattern: 1)
+    var seenRegionGeneration = 0
     private var freeIRIBatches: BoundedQueue<RecordBatch>
     /// What was seen, by cause; read after `run()` returns.
     public internal(set) var statistics = CaptureStatistics()
@@ -91,10 +96,14 @@ public final class CaptureLoop: @unchecked Sendable {
 
     private func readFile(_ source: PcapSource, finishedBytes: Int64) throws(CaptureError) {
         var count = 0
-        defer { currentRegion = nil }
+        defer { use(nil) }
+        seenRegionGeneration = 0
         while try source.read({ frame, time in
             pace(to: time)
-            currentRegion = source.region
+            if source.regionGeneration != seenRegionGeneration {
+                seenRegionGeneration = source.regionGeneration
+                use(source.region)
+            }
             handle(frame, time: time, linkType: source.linkType)
         }) == .frame {
             count += 1
@@ -207,45 +216,6 @@ public final class CaptureLoop: @unchecked Sendable {
             sipEndpoints: table.sipEndpoints,
             media: calls.mediaRoutes()
         )
-    }
-
-    private func dispatch(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
-        let lane =
-            shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
-        let mapped = currentRegion.flatMap { region in region.offset(of: frame).map { (region, $0) } }
-        let batch: FrameBatch
-        if let open = current[lane], open.accepts(mapped?.0) {
-            batch = open
-        } else {
-            handOver(lane)
-            batch =
-                shards[lane].freeFrames.tryPop()
-                ?? FrameBatch(
-                    frames: batchFrames,
-                    arenaBytes: frameArenaBytes,
-                    matchTable: table
-                )
-            batch.reset(matchTable: table)
-            current[lane] = batch
-        }
-        if let (region, offset) = mapped {
-            batch.append(offset: offset, in: region, length: frame.count, timeMicros: time, packet: packet)
-        } else {
-            batch.append(frame: frame, timeMicros: time, packet: packet)
-        }
-        if batch.slots.count >= batchFrames || batch.bytes.count >= frameArenaBytes - 1600 {
-            handOver(lane)
-        }
-    }
-
-    private func handOver(_ lane: Int) {
-        guard let batch = current[lane] else { return }
-        current[lane] = nil
-        shards[lane].input.push(batch)
-    }
-
-    private func handOverAll() {
-        for lane in shards.indices { handOver(lane) }
     }
 
     /// With `--realtime`, waits until the packet is due; hands over open batches first so that what was read
