@@ -6,6 +6,11 @@ let strictFeatures: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// The packet path's modules: in release builds, exclusive access is proven by debug builds and the test suite
+/// (which keep the run-time checks) rather than checked again for every packet.
+let packetPathFeatures: [SwiftSetting] =
+    strictFeatures + [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 let package = Package(
     name: "openli-appliance",
     platforms: [.macOS(.v15)],
@@ -26,9 +31,9 @@ let package = Package(
             name: "CPcap",
             providers: [.apt(["libpcap-dev"])]
         ),
-        .target(name: "Packets", swiftSettings: strictFeatures),
+        .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
-        .target(name: "ETSI", swiftSettings: strictFeatures),
+        .target(name: "ETSI", swiftSettings: packetPathFeatures),
         .target(
             name: "Warrants",
             dependencies: [
@@ -43,7 +48,7 @@ let package = Package(
                 "CPcap", "Packets", "Protocols", "ETSI", "Warrants",
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictFeatures
+            swiftSettings: packetPathFeatures
         ),
         .target(
             name: "Mediator",
@@ -55,7 +60,7 @@ let package = Package(
                 .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            swiftSettings: strictFeatures
+            swiftSettings: packetPathFeatures
         ),
         .target(
             name: "Appliance",
