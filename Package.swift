@@ -31,6 +31,7 @@ let package = Package(
             name: "CPcap",
             providers: [.apt(["libpcap-dev"])]
         ),
+        .target(name: "CCRC32C"),
         .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
         .target(name: "ETSI", swiftSettings: packetPathFeatures),
@@ -53,7 +54,7 @@ let package = Package(
         .target(
             name: "Mediator",
             dependencies: [
-                "ETSI",
+                "ETSI", "CCRC32C",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -166,10 +166,11 @@ public final class HandoverConnection: @unchecked Sendable {
         }
     }
 
-    /// Writes spooled records while the channel takes them.
+    /// Writes spooled records while the channel takes them. Each chunk (at most 64 KiB) is flushed at once: a TLS
+    /// handler holds unflushed writes outside the channel's write buffer, so without it writability would never
+    /// fall and the whole spool would be read into memory.
     func pump() {
         guard let channel, let spool, !closing, stats.connected else { return }
-        var wrote = false
         while channel.isWritable {
             let next: (bytes: [UInt8], records: Int, end: SpoolPosition)?
             do {
@@ -182,10 +183,8 @@ public final class HandoverConnection: @unchecked Sendable {
             guard let next else { break }
             stats.recordsSent += next.records
             stats.bytesSent += next.bytes.count
-            channel.write(ByteBuffer(bytes: next.bytes), promise: nil)
-            wrote = true
+            channel.writeAndFlush(ByteBuffer(bytes: next.bytes), promise: nil)
         }
-        if wrote { channel.flush() }
         checkDrained()
     }
 }
