@@ -35,8 +35,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("network-element-id"), help: "PSHeader networkElementIdentifier, 1-16 characters.")
     var networkElementIdentifier = "appliance"
 
-    @Option(name: .customLong("shards"), help: "Classification threads (1-64).")
-    var shards = 1
+    @Option(
+        name: .customLong("shards"),
+        help:
+            "Shards, 1-64: classification threads for files; capture handles in one PACKET_FANOUT group per interface (default: cores - 1, at least 1)."
+    )
+    var shards = RunOptions.defaultShards
 
     @Option(
         name: .customLong("session-timeout"),

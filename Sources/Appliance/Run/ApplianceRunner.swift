@@ -241,8 +241,17 @@ public enum ApplianceRunner {
             throw ApplianceError(.usage, "run: --pcap: \(error.reason)")
         }
         do {
-            for name in options.interfaces {
-                sources.append(try PcapSource(interface: name, bufferMegabytes: options.captureBufferMegabytes))
+            for (position, name) in options.interfaces.enumerated() {
+                let group = options.shards > 1 ? UInt16(truncatingIfNeeded: getpid() &+ Int32(position) << 8) : nil
+                for _ in 0..<options.shards {
+                    sources.append(
+                        try PcapSource(
+                            interface: name,
+                            bufferMegabytes: options.captureBufferMegabytes,
+                            fanoutGroup: group
+                        )
+                    )
+                }
             }
         } catch {
             throw ApplianceError(.runtime, "run: --interface \(error.source): \(error.reason)")

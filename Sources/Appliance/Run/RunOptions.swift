@@ -1,5 +1,13 @@
 import Collector
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Everything `openli-appliance run` was asked to do.
 public struct RunOptions: Sendable {
     /// The warrant store.
@@ -12,8 +20,14 @@ public struct RunOptions: Sendable {
     public var operatorIdentifier = "openli"
     /// PSHeader networkElementIdentifier (1-16 characters).
     public var networkElementIdentifier = "appliance"
-    /// Classification threads.
-    public var shards = 1
+    /// Shards: classification threads for files, and capture handles in one PACKET_FANOUT group per interface.
+    public var shards = RunOptions.defaultShards
+
+    /// The default number of shards: the cores less one (for the capture, sync, sequencer and mediator threads),
+    /// at least one.
+    public static var defaultShards: Int {
+        max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)) - 1)
+    }
     /// Sessions with no accounting for this many seconds are ended (0: never).
     public var sessionIdleTimeoutSeconds: Int64 = 86_400
     /// How calls are followed (identity headers, idle timeout, NAT'd media).

@@ -36,6 +36,20 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
         public var unusable: String?
     }
 
+    /// One shard.
+    public struct Shard: Codable, Sendable, Equatable {
+        /// "file", or the interface a live shard captures on.
+        public var source: String
+        /// Frames classified.
+        public var frames: Int
+        /// Frame batches waiting (file shards); at `backlogLimit` the shard is the bottleneck.
+        public var backlog: Int
+        /// Most batches that can wait.
+        public var backlogLimit: Int
+        /// Packets the kernel dropped on the shard's handle (live shards).
+        public var kernelDrops: Int
+    }
+
     /// When this status was written (ISO 8601).
     public var writtenAt: String
     /// Seconds since epoch when written (for staleness checks).
@@ -52,6 +66,8 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var sessionsOpen: Int?
     /// Intercepted calls in progress (nil in a status written by an older version).
     public var callsOpen: Int?
+    /// Every shard (nil in a status written by an older version).
+    public var shards: [Shard]?
     /// Every handover connection.
     public var handovers: [Handover]
 }

@@ -15,6 +15,7 @@ final class StatusReporter: @unchecked Sendable {
     private let logger: Logger
     private let timer: any DispatchSourceTimer
     private let queue = DispatchQueue(label: "openli.status")
+    private var reportedDrops = 0
 
     init(path: String, pipeline: Pipeline, mediator: Mediator, warrants: Int, logger: Logger) {
         self.path = path
@@ -45,6 +46,7 @@ final class StatusReporter: @unchecked Sendable {
             warrants: warrants,
             sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
             callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
+            shards: shards(),
             handovers: mediator.statistics().map(Self.handover)
         )
         do {
@@ -52,6 +54,27 @@ final class StatusReporter: @unchecked Sendable {
         } catch {
             logger.debug("status: cannot write \(path): \(error)")
         }
+    }
+
+    /// Each shard's counters; logs a warning when the kernel dropped packets since the last status.
+    private func shards() -> [ApplianceStatus.Shard] {
+        let shards = pipeline.counters.shards.withLock { $0 }.map { counters in
+            ApplianceStatus.Shard(
+                source: counters.source,
+                frames: counters.frames.load(ordering: .relaxed),
+                backlog: counters.backlog.load(ordering: .relaxed),
+                backlogLimit: counters.backlogLimit,
+                kernelDrops: counters.kernelDrops.load(ordering: .relaxed)
+            )
+        }
+        let drops = shards.reduce(0) { $0 + $1.kernelDrops }
+        if drops > reportedDrops {
+            logger.warning(
+                "capture: the kernel dropped \(drops - reportedDrops) packets in the last second (\(drops) in all); raise --capture-buffer or --shards"
+            )
+            reportedDrops = drops
+        }
+        return shards
     }
 
     private static func handover(_ entry: (HandoverEndpoint, HandoverStatistics)) -> ApplianceStatus.Handover {

@@ -12,6 +12,16 @@ public enum StatusText {
         if let sessions = status.sessionsOpen { capture += ", \(sessions) sessions open" }
         if let calls = status.callsOpen { capture += ", \(calls) intercepted calls in progress" }
         lines.append(capture)
+        for (index, shard) in (status.shards ?? []).enumerated() {
+            var line = "shard \(index):   \(shard.source), \(shard.frames) frames"
+            if shard.backlogLimit > 0 {
+                line += ", backlog \(shard.backlog)/\(shard.backlogLimit)"
+                if shard.backlog >= shard.backlogLimit { line += " (FALLING BEHIND)" }
+            } else {
+                line += ", kernel drops \(shard.kernelDrops)"
+            }
+            lines.append(line)
+        }
         for handover in status.handovers {
             var parts: [String] = []
             if let reason = handover.unusable {

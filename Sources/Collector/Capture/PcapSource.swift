@@ -65,8 +65,10 @@ public final class PcapSource {
         fileSize = stat(path, &info) == 0 ? Int64(info.st_size) : 0
     }
 
-    /// Opens a live interface in promiscuous, non-blocking mode with a kernel buffer of `bufferMegabytes`.
-    public init(interface: String, bufferMegabytes: Int) throws(CaptureError) {
+    /// Opens a live interface in promiscuous, non-blocking mode with a kernel buffer of `bufferMegabytes`; with a
+    /// `fanoutGroup`, the handle joins that PACKET_FANOUT group (flow hash), sharing the interface's flows with the
+    /// group's other handles.
+    public init(interface: String, bufferMegabytes: Int, fanoutGroup: UInt16? = nil) throws(CaptureError) {
         var errorBuffer = [CChar](repeating: 0, count: Int(PCAP_ERRBUF_SIZE) + 1)
         guard let created = pcap_create(interface, &errorBuffer) else {
             throw CaptureError(source: interface, reason: Self.message(errorBuffer))
@@ -84,6 +86,16 @@ public final class PcapSource {
         if pcap_setnonblock(created, 1, &errorBuffer) != 0 {
             pcap_close(created)
             throw CaptureError(source: interface, reason: Self.message(errorBuffer))
+        }
+        if let fanoutGroup {
+            let failure = openli_pcap_join_fanout(created, fanoutGroup)
+            if failure != 0 {
+                pcap_close(created)
+                throw CaptureError(
+                    source: interface,
+                    reason: "cannot join PACKET_FANOUT group \(fanoutGroup): \(String(cString: strerror(failure)))"
+                )
+            }
         }
         handle = created
         mapped = nil

@@ -60,6 +60,29 @@ public final class BoundedQueue<Element>: @unchecked Sendable {
         return dequeue()
     }
 
+    /// Takes the oldest element, waiting at most `milliseconds` for one; nil on timeout or when closed and drained
+    /// (``isFinished`` tells which).
+    public func pop(waitingAtMost milliseconds: Int) -> Element? {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        let nanoseconds = Int(deadline.tv_nsec) + milliseconds % 1000 * 1_000_000
+        deadline.tv_sec += milliseconds / 1000 + nanoseconds / 1_000_000_000
+        deadline.tv_nsec = nanoseconds % 1_000_000_000
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        while count == 0 && !closed {
+            if pthread_cond_timedwait(&notEmpty, &mutex, &deadline) != 0 { break }
+        }
+        return dequeue()
+    }
+
+    /// Elements waiting now (for status: a shard that falls behind has a full input queue).
+    public var depth: Int {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return count
+    }
+
     /// Removes the oldest element without waiting; `nil` when the queue is empty right now.
     public func tryPop() -> Element? {
         pthread_mutex_lock(&mutex)

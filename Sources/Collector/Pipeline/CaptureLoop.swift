@@ -18,16 +18,26 @@ public final class CaptureLoop: @unchecked Sendable {
     var tcpStreams = SIPTCPStreams()
     private let inbox: SequencerInbox
     private let trackerLane: Int
-    private let counters: PipelineCounters
+    let counters: PipelineCounters
     private let stop: StopSignal
     let batchFrames: Int
     let frameArenaBytes: Int
-    private var controlAddresses: Set<IPAddress>
     private let mailbox: PlanMailbox
-    private var lastTimeMicros: Int64 = 0
+    var lastTimeMicros: Int64 = 0
     private var pacer: ReplayPacer?
     var reassembler = IPv4Reassembler()
-    var table: MatchTable
+    var table: MatchTable {
+        didSet { for shard in liveShards { shard.use(table) } }
+    }
+    /// Live shards (one per fanout handle); when there are any, the capture thread becomes their sync thread once
+    /// the files are read.
+    var liveShards: [LiveShard] = []
+    /// Where the live shards send control frames.
+    var controlQueue = BoundedQueue<ControlBatch>(capacity: 64)
+    /// Starts the live shards' threads.
+    var startLive: (() -> Void)?
+    /// False while the capture thread syncs live shards: it then sees only control frames, which the shards classify.
+    var dispatching = true
     var current: [FrameBatch?]
     /// The mapped window of the file being read (mapped files), so batches can refer to its frames; its bounds and
     /// identity are kept apart so the per-frame test needs no reference counting.
@@ -48,6 +58,7 @@ public final class CaptureLoop: @unchecked Sendable {
         calls: VoIPCallTracker,
         plan: InterceptPlan,
         inbox: SequencerInbox,
+        trackerLane: Int? = nil,
         counters: PipelineCounters,
         stop: StopSignal,
         mailbox: PlanMailbox,
@@ -65,12 +76,13 @@ public final class CaptureLoop: @unchecked Sendable {
         self.stop = stop
         self.batchFrames = batchFrames
         frameArenaBytes = batchFrames * 1600
-        trackerLane = shards.count
-        controlAddresses = Set((plan.radiusServers.union(plan.sipServers)).map(\.address))
+        self.trackerLane = trackerLane ?? shards.count
         table = tracker.makeMatchTable(controlEndpoints: plan.radiusServers, sipEndpoints: plan.sipServers, media: [:])
         current = Array(repeating: nil, count: shards.count)
         freeIRIBatches = BoundedQueue(capacity: 8)
-        for _ in 0..<8 { freeIRIBatches.push(RecordBatch(owner: shards.count, records: 64, arenaBytes: 16_384)) }
+        for _ in 0..<8 {
+            freeIRIBatches.push(RecordBatch(owner: self.trackerLane, records: 64, arenaBytes: 16_384))
+        }
         counters.fileSize.store(sources.reduce(0) { $0 + $1.fileSize }, ordering: .relaxed)
     }
 
@@ -79,8 +91,9 @@ public final class CaptureLoop: @unchecked Sendable {
         freeIRIBatches.push(batch)
     }
 
-    /// Reads every source to its end (files) or until `stop` is set (live), then closes the shards' inputs and the
-    /// tracker's lane. Throws when a source fails; what was read before is still delivered.
+    /// Reads every file to its end, then (with live shards) syncs them until `stop` is set and they have ended;
+    /// then closes the shards' inputs and the tracker's lane. Throws when a file fails; what was read before is
+    /// still delivered.
     public func run() throws(CaptureError) {
         defer { finish() }
         var finishedBytes: Int64 = 0
@@ -90,8 +103,7 @@ public final class CaptureLoop: @unchecked Sendable {
             counters.filePosition.store(finishedBytes, ordering: .relaxed)
             if stop.isRequested { return }
         }
-        let live = sources.filter(\.isLive)
-        if !live.isEmpty { try readLive(live) }
+        if !liveShards.isEmpty { syncLive() }
     }
 
     private func readFile(_ source: PcapSource, finishedBytes: Int64) throws(CaptureError) {
@@ -115,32 +127,11 @@ public final class CaptureLoop: @unchecked Sendable {
         }
     }
 
-    private func readLive(_ sources: [PcapSource]) throws(CaptureError) {
-        var poller = LivePoller(sources: sources)
-        while !stop.isRequested {
-            var got = false
-            for source in sources {
-                var burst = 0
-                while burst < 1024,
-                    try source.read({ frame, time in handle(frame, time: time, linkType: source.linkType) }) == .frame
-                {
-                    burst += 1
-                }
-                got = got || burst > 0
-            }
-            publishCounters()
-            if !got {
-                takeNewPlan()
-                handOverAll()
-                statistics.kernelDrops = sources.reduce(0) { $0 + ($1.kernelDrops ?? 0) }
-                poller.wait(milliseconds: 100)
-            }
+    func handle(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType?) {
+        if dispatching {
+            statistics.packets += 1
+            statistics.bytes += frame.count
         }
-    }
-
-    private func handle(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType?) {
-        statistics.packets += 1
-        statistics.bytes += frame.count
         lastTimeMicros = time
         if statistics.packets & 0x3F == 0 { takeNewPlan() }
         guard let linkType else {
@@ -161,7 +152,7 @@ public final class CaptureLoop: @unchecked Sendable {
             handOverIRIs()
         }
         if packet.fragment != nil,
-            controlAddresses.contains(packet.source) || controlAddresses.contains(packet.destination)
+            table.controlAddresses.contains(packet.source) || table.controlAddresses.contains(packet.destination)
         {
             reassembleControl(frame, packet: packet, time: time)
         } else if packet.transportProtocol == 17,
@@ -187,7 +178,7 @@ public final class CaptureLoop: @unchecked Sendable {
         {
             sip(frame, packet: packet, time: time)
         }
-        dispatch(frame, packet: packet, time: time)
+        if dispatching { dispatch(frame, packet: packet, time: time) }
     }
 
     /// Sends the IRIs the trackers produced to the sequencer, on the trackers' own lane.
@@ -232,12 +223,11 @@ public final class CaptureLoop: @unchecked Sendable {
     }
 
     /// Applies a plan the store watcher left (a warrant was added, modified or ended) at this packet boundary.
-    private func takeNewPlan() {
+    func takeNewPlan() {
         guard let plan = mailbox.take() else { return }
         handOverAll()
         tracker.apply(plan, at: lastTimeMicros)
         calls.apply(plan, at: lastTimeMicros)
-        controlAddresses = Set((plan.radiusServers.union(plan.sipServers)).map(\.address))
         table = tracker.makeMatchTable(
             controlEndpoints: plan.radiusServers,
             sipEndpoints: plan.sipServers,
@@ -247,7 +237,7 @@ public final class CaptureLoop: @unchecked Sendable {
     }
 
     /// Makes the packet counters visible to the progress line (every 1024 frames, not per packet).
-    private func publishCounters() {
+    func publishCounters() {
         counters.packets.store(statistics.packets, ordering: .relaxed)
         counters.bytes.store(statistics.bytes, ordering: .relaxed)
         counters.sessionsOpen.store(tracker.statistics.open, ordering: .relaxed)

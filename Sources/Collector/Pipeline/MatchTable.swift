@@ -69,6 +69,8 @@ public final class MatchTable: Sendable {
 
     /// SIP server addresses, for spotting fragments of SIP datagrams.
     public let sipAddresses: Set<IPAddress>
+    /// RADIUS and SIP server addresses, for spotting fragments of control datagrams.
+    public let controlAddresses: Set<IPAddress>
 
     /// Creates a table.
     public init(
@@ -84,6 +86,7 @@ public final class MatchTable: Sendable {
         self.controlEndpoints = controlEndpoints
         self.sipEndpoints = sipEndpoints
         sipAddresses = Set(sipEndpoints.map(\.address))
+        controlAddresses = sipAddresses.union(controlEndpoints.map(\.address))
         self.media = media
         self.plan = plan
     }

@@ -78,19 +78,22 @@ public final class Pipeline: Sendable {
     /// Runs capture over `sources` until files end (or stop is requested) and every record went to `sink`.
     /// Blocks the calling thread; the work happens on dedicated threads.
     public func run(sources: [PcapSource], sink: any RecordSink) -> PipelineResult {
-        let inbox = SequencerInbox(laneCount: settings.shards + 1, capacity: 16)
-        let shards = (0..<settings.shards).map {
+        let live = sources.filter(\.isLive)
+        let fileShards = sources.contains { !$0.isLive } ? settings.shards : 0
+        let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
+        let shards = (0..<fileShards).map {
             Shard(lane: $0, plan: plan, output: inbox, poolSize: 8, recordArenaBytes: 1 << 19)
         }
         let tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros)
         let calls = VoIPCallTracker(plan: plan, settings: settings.voip)
         let capture = CaptureLoop(
-            sources: sources,
+            sources: sources.filter { !$0.isLive },
             shards: shards,
             tracker: tracker,
             calls: calls,
             plan: plan,
             inbox: inbox,
+            trackerLane: fileShards + live.count,
             counters: counters,
             stop: stopRequested,
             mailbox: mailbox,
@@ -102,6 +105,20 @@ public final class Pipeline: Sendable {
             journal: settings.sequenceJournal,
             resetUnknownStreams: settings.numberingStateLost
         )
+        let liveShards = live.enumerated().map { index, source in
+            LiveShard(
+                source: source,
+                lane: shards.count + index,
+                output: inbox,
+                control: capture.controlQueue,
+                stop: stopRequested,
+                table: .empty
+            )
+        }
+        let liveThreads = LiveShardThreads(shards: liveShards, control: capture.controlQueue, stop: stopRequested)
+        capture.liveShards = liveShards
+        capture.startLive = { liveThreads.start() }
+        counters.shards.withLock { $0 = shards.map(\.counters) + liveShards.map(\.counters) }
         let counters = self.counters
         let shardThreads = shards.enumerated().map { lane, shard in
             PipelineThread(name: "shard-\(lane)") { shard.run() }
@@ -112,6 +129,8 @@ public final class Pipeline: Sendable {
                 counters.records.store(sequencer.records, ordering: .relaxed)
                 if batch.owner < shards.count {
                     shards[batch.owner].freeRecords.push(batch)
+                } else if batch.owner < shards.count + liveShards.count {
+                    liveShards[batch.owner - shards.count].freeRecords.push(batch)
                 } else {
                     capture.recycle(batch)
                 }
@@ -144,16 +163,23 @@ public final class Pipeline: Sendable {
         }
         if !captureThread.start() { captureThread.runInline() }
         captureThread.join()
+        liveThreads.join()
         for thread in shardThreads { thread.join() }
         sequencerThread.join()
+        var statistics = capture.statistics
+        for shard in liveShards {
+            statistics.packets += shard.counters.frames.load(ordering: .relaxed)
+            statistics.bytes += shard.bytes
+            statistics.undecodable.merge(shard.undecodable, uniquingKeysWith: +)
+        }
         return PipelineResult(
-            capture: capture.statistics,
+            capture: statistics,
             sessions: tracker.statistics,
             calls: calls.statistics,
             intercepts: sequencer.counters,
             records: sequencer.records,
             bytes: sequencer.bytes,
-            captureError: captureError.withLock { $0 },
+            captureError: captureError.withLock { $0 } ?? liveShards.lazy.compactMap(\.failure).first,
             journalFailures: sequencer.journalFailures,
             unplaced: sequencer.unplaced,
             cinResets: sequencer.cinResets

@@ -16,6 +16,8 @@ public final class PipelineCounters: Sendable {
     public let sessionsOpen = Atomic<Int>(0)
     /// Intercepted calls in progress.
     public let callsOpen = Atomic<Int>(0)
+    /// Every shard's counters, registered when the run starts (read once a second; shards use their own).
+    public let shards = Mutex<[ShardCounters]>([])
 
     /// Creates zeroed counters.
     public init() {}

@@ -1,5 +1,6 @@
 import ETSI
 import Packets
+import Synchronization
 
 /// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
 ///
@@ -16,11 +17,14 @@ public final class Shard: @unchecked Sendable {
     public let freeRecords: BoundedQueue<RecordBatch>
     private let output: SequencerInbox
     private let lane: Int
+    /// The shard's counters (frames classified, batches waiting).
+    public let counters: ShardCounters
 
     /// Creates shard number `lane`, writing to the sequencer's lane of the same number.
     public init(lane: Int, plan: InterceptPlan, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
         self.lane = lane
         self.output = output
+        counters = ShardCounters(source: "file", backlogLimit: poolSize)
         input = BoundedQueue(capacity: poolSize)
         freeFrames = BoundedQueue(capacity: poolSize * 2 + 4)
         freeRecords = BoundedQueue(capacity: poolSize)
@@ -31,7 +35,11 @@ public final class Shard: @unchecked Sendable {
 
     /// The shard's loop: runs until the input queue is closed and drained, then closes its sequencer lane.
     public func run() {
+        var classified = 0
         while let frames = input.pop() {
+            classified += frames.slots.count
+            counters.frames.store(classified, ordering: .relaxed)
+            counters.backlog.store(input.depth, ordering: .relaxed)
             let table = frames.matchTable
             if table.hasRoutes, let records = freeRecords.pop() {
                 records.reset()
@@ -51,90 +59,16 @@ public final class Shard: @unchecked Sendable {
 
     private func classify(_ frames: FrameBatch, table: MatchTable, into records: RecordBatch) {
         frames.withArena { arena in
-            let hasMedia = !table.media.isEmpty
             for slot in frames.slots {
-                let packet = slot.packet
-                if hasMedia, packet.transportProtocol == 17, packet.fragment == nil,
-                    let routes = table.media[
-                        MediaKey(
-                            source: packet.source,
-                            sourcePort: packet.sourcePort,
-                            destination: packet.destination,
-                            destinationPort: packet.destinationPort
-                        )
-                    ]
-                {
-                    writeMedia(routes, slot: slot, arena: arena, into: records)
-                }
-                if let routes = table.routes(for: packet.source) {
-                    write(routes, slot: slot, arena: arena, direction: .fromTarget, into: records)
-                }
-                if let routes = table.routes(for: packet.destination) {
-                    write(routes, slot: slot, arena: arena, direction: .toTarget, into: records)
-                }
+                let start = slot.offset + slot.packet.ipOffset
+                FrameClassifier.classify(
+                    slot.packet,
+                    ipPacket: UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)]),
+                    timeMicros: slot.timeMicros,
+                    table: table,
+                    into: records
+                )
             }
-        }
-    }
-
-    private func write(
-        _ routes: [CCRoute],
-        slot: FrameSlot,
-        arena: UnsafeRawBufferPointer,
-        direction: PayloadDirection,
-        into records: RecordBatch
-    ) {
-        let start = slot.offset + slot.packet.ipOffset
-        let ipPacket = UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)])
-        for route in routes where route.covers(slot.timeMicros) {
-            let offset = records.bytes.count
-            IPCCPayload.write(
-                profile: route.profile,
-                direction: direction,
-                ipPacket: ipPacket,
-                into: &records.bytes
-            )
-            records.entries.append(
-                RecordEntry(
-                    interceptIndex: route.interceptIndex,
-                    cin: route.cin,
-                    timeMicros: slot.timeMicros,
-                    iriType: 0,
-                    offset: offset,
-                    length: records.bytes.count - offset
-                )
-            )
-        }
-    }
-
-    private func writeMedia(
-        _ routes: [MediaRoute],
-        slot: FrameSlot,
-        arena: UnsafeRawBufferPointer,
-        into records: RecordBatch
-    ) {
-        let start = slot.offset + slot.packet.ipOffset
-        let ipPacket = UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)])
-        for route in routes where route.covers(slot.timeMicros) {
-            route.activity.touch(slot.timeMicros)
-            let offset = records.bytes.count
-            IPMMCCPayload.write(
-                profile: route.profile,
-                direction: route.direction,
-                frame: ipPacket,
-                frameType: .ipFrame,
-                mmccProtocol: .rtp,
-                into: &records.bytes
-            )
-            records.entries.append(
-                RecordEntry(
-                    interceptIndex: route.interceptIndex,
-                    cin: route.cin,
-                    timeMicros: slot.timeMicros,
-                    iriType: 0,
-                    offset: offset,
-                    length: records.bytes.count - offset
-                )
-            )
         }
     }
 }

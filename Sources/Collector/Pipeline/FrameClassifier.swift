@@ -1,0 +1,88 @@
+import ETSI
+import Packets
+
+/// What a shard does with one frame: looks its addresses (and, for UDP, its 4-tuple among intercepted calls' media)
+/// up in the match table, and writes a CC payload (IPCC for a target's IP traffic, IPMMCC for a call's RTP or RTCP)
+/// for every route that covers the frame's time. One copy of the IP packet per record, nothing else allocated.
+enum FrameClassifier {
+    /// Classifies one decoded frame; `ipPacket` is its IP packet.
+    static func classify(
+        _ packet: DecodedPacket,
+        ipPacket: UnsafeRawBufferPointer,
+        timeMicros: Int64,
+        table: MatchTable,
+        into records: RecordBatch
+    ) {
+        if !table.media.isEmpty, packet.transportProtocol == 17, packet.fragment == nil,
+            let routes = table.media[
+                MediaKey(
+                    source: packet.source,
+                    sourcePort: packet.sourcePort,
+                    destination: packet.destination,
+                    destinationPort: packet.destinationPort
+                )
+            ]
+        {
+            writeMedia(routes, ipPacket: ipPacket, timeMicros: timeMicros, into: records)
+        }
+        if let routes = table.routes(for: packet.source) {
+            write(routes, ipPacket: ipPacket, timeMicros: timeMicros, direction: .fromTarget, into: records)
+        }
+        if let routes = table.routes(for: packet.destination) {
+            write(routes, ipPacket: ipPacket, timeMicros: timeMicros, direction: .toTarget, into: records)
+        }
+    }
+
+    private static func write(
+        _ routes: [CCRoute],
+        ipPacket: UnsafeRawBufferPointer,
+        timeMicros: Int64,
+        direction: PayloadDirection,
+        into records: RecordBatch
+    ) {
+        for route in routes where route.covers(timeMicros) {
+            let offset = records.bytes.count
+            IPCCPayload.write(profile: route.profile, direction: direction, ipPacket: ipPacket, into: &records.bytes)
+            records.entries.append(
+                RecordEntry(
+                    interceptIndex: route.interceptIndex,
+                    cin: route.cin,
+                    timeMicros: timeMicros,
+                    iriType: 0,
+                    offset: offset,
+                    length: records.bytes.count - offset
+                )
+            )
+        }
+    }
+
+    private static func writeMedia(
+        _ routes: [MediaRoute],
+        ipPacket: UnsafeRawBufferPointer,
+        timeMicros: Int64,
+        into records: RecordBatch
+    ) {
+        for route in routes where route.covers(timeMicros) {
+            route.activity.touch(timeMicros)
+            let offset = records.bytes.count
+            IPMMCCPayload.write(
+                profile: route.profile,
+                direction: route.direction,
+                frame: ipPacket,
+                frameType: .ipFrame,
+                mmccProtocol: .rtp,
+                into: &records.bytes
+            )
+            records.entries.append(
+                RecordEntry(
+                    interceptIndex: route.interceptIndex,
+                    cin: route.cin,
+                    timeMicros: timeMicros,
+                    iriType: 0,
+                    offset: offset,
+                    length: records.bytes.count - offset
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Synchronization
+
+/// One shard's live counters, written by the shard and read by the status reporter once a second.
+public final class ShardCounters: Sendable {
+    /// "file" for a shard fed by the capture thread, else the interface a live shard reads.
+    public let source: String
+    /// Frames the shard classified.
+    public let frames = Atomic<Int>(0)
+    /// Frame batches waiting for the shard (file shards; a shard that falls behind keeps this at its maximum).
+    public let backlog = Atomic<Int>(0)
+    /// Most frame batches that can wait for the shard.
+    public let backlogLimit: Int
+    /// Packets the kernel dropped on the shard's capture handle (live shards).
+    public let kernelDrops = Atomic<Int>(0)
+    /// Capture time of the shard's latest frame, µs since the epoch (live shards: the sync thread's clock).
+    public let latestTimeMicros = Atomic<Int64>(0)
+
+    /// Creates zeroed counters.
+    public init(source: String, backlogLimit: Int) {
+        self.source = source
+        self.backlogLimit = backlogLimit
+    }
+}
