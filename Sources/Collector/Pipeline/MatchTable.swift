@@ -52,15 +52,15 @@ public struct ControlEndpoint: Hashable, Sendable {
 /// datagram one probe of its 4-tuple among the media flows.
 public final class MatchTable: Sendable {
     /// Routes for exact addresses (IPv4 framed addresses, IPv6 addresses, static /32 and /128).
-    public let exact: [IPAddress: [CCRoute]]
+    public let exact: ProbeTable<IPAddress, [CCRoute]>
     /// Routes for prefixes, grouped by prefix length (longest first); keys are masked addresses.
-    public let prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])]
+    public let prefixes: [(length: Int, routes: ProbeTable<IPAddress, [CCRoute]>)]
     /// RADIUS servers (address and port) whose packets are control packets.
     public let controlEndpoints: Set<ControlEndpoint>
     /// SIP servers (address and port; UDP and TCP) whose packets are parsed for calls.
     public let sipEndpoints: Set<ControlEndpoint>
     /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
-    public let media: [MediaKey: [MediaRoute]]
+    public let media: ProbeTable<MediaKey, [MediaRoute]>
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
     public let plan: InterceptPlan?
 
@@ -81,13 +81,13 @@ public final class MatchTable: Sendable {
         media: [MediaKey: [MediaRoute]] = [:],
         plan: InterceptPlan?
     ) {
-        self.exact = exact
-        self.prefixes = prefixes.sorted { $0.length > $1.length }
+        self.exact = ProbeTable(exact)
+        self.prefixes = prefixes.sorted { $0.length > $1.length }.map { ($0.length, ProbeTable($0.routes)) }
         self.controlEndpoints = controlEndpoints
         self.sipEndpoints = sipEndpoints
         sipAddresses = Set(sipEndpoints.map(\.address))
         controlAddresses = sipAddresses.union(controlEndpoints.map(\.address))
-        self.media = media
+        self.media = ProbeTable(media)
         self.plan = plan
     }
 
