@@ -1,6 +1,14 @@
 import Packets
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A shard that captures for itself: it reads one live handle of the interface's PACKET_FANOUT group (the kernel
 /// gives it whole flows), decodes and classifies each frame where libpcap's ring holds it, and writes CC payloads
 /// into record batches for its sequencer lane. RADIUS and SIP frames (and IPv4 fragments to or from their servers)
@@ -60,10 +68,11 @@ public final class LiveShard: @unchecked Sendable {
     public func run() {
         var poller = LivePoller(sources: [source])
         var frames = 0
-        var lastDropCheck = 0
+        var nextDropCheck = Self.monotonicMillis()
         defer {
             flush()
             counters.frames.store(frames, ordering: .relaxed)
+            counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
             output.close(lane: lane)
         }
         while !stop.isRequested {
@@ -83,8 +92,9 @@ public final class LiveShard: @unchecked Sendable {
             frames += burst
             counters.frames.store(frames, ordering: .relaxed)
             flush()
-            if burst == 0 || frames - lastDropCheck > 100_000 {
-                lastDropCheck = frames
+            let now = Self.monotonicMillis()
+            if now >= nextDropCheck {
+                nextDropCheck = now + 1000
                 counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
             }
             if burst == 0 { poller.wait(milliseconds: 100) }
@@ -150,6 +160,13 @@ public final class LiveShard: @unchecked Sendable {
                 destination: packet.destination,
                 destinationPort: packet.destinationPort
             )
+    }
+
+    /// Milliseconds of the monotonic clock (for reading the kernel's drop counter once a second).
+    private static func monotonicMillis() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
     /// Hands over the open record and control batches.
