@@ -60,6 +60,18 @@ public final class BoundedQueue<Element>: @unchecked Sendable {
         return dequeue()
     }
 
+    /// Adds an element unless the queue is full or closed; returns whether it was added (never waits).
+    @discardableResult
+    public func tryPush(_ element: Element) -> Bool {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if closed || count == storage.count { return false }
+        storage[(head + count) % storage.count] = element
+        count += 1
+        pthread_cond_signal(&notEmpty)
+        return true
+    }
+
     /// Takes the oldest element, waiting at most `milliseconds` for one; nil on timeout or when closed and drained
     /// (``isFinished`` tells which).
     public func pop(waitingAtMost milliseconds: Int) -> Element? {

@@ -21,7 +21,7 @@ extension CaptureLoop {
                 }
                 batch.reset()
                 let index = batch.owner - firstLane
-                if liveShards.indices.contains(index) { liveShards[index].freeControl.push(batch) }
+                if liveShards.indices.contains(index) { liveShards[index].freeControl.tryPush(batch) }
             } else if controlQueue.isFinished {
                 break
             }

@@ -26,7 +26,7 @@ public final class LiveShard: @unchecked Sendable {
     private let table: Mutex<MatchTable>
     /// Emptied record batches back from the sequencer.
     public let freeRecords: BoundedQueue<RecordBatch>
-    /// Emptied control batches back from the sync thread.
+    /// Emptied control batches back from the sync thread (which drops one when this pool is full, never waits).
     public let freeControl = BoundedQueue<ControlBatch>(capacity: 8)
     /// The shard's counters (frames, kernel drops, clock).
     public let counters: ShardCounters
