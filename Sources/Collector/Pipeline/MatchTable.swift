@@ -59,6 +59,9 @@ public final class MatchTable: Sendable {
     public let controlEndpoints: Set<ControlEndpoint>
     /// SIP servers (address and port; UDP and TCP) whose packets are parsed for calls.
     public let sipEndpoints: Set<ControlEndpoint>
+    /// `controlEndpoints` and `sipEndpoints` as probe tables, for the per-packet checks.
+    private let radiusProbe: ProbeTable<ControlEndpoint, Bool>
+    private let sipProbe: ProbeTable<ControlEndpoint, Bool>
     /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
     public let media: ProbeTable<MediaKey, [MediaRoute]>
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
@@ -85,6 +88,8 @@ public final class MatchTable: Sendable {
         self.prefixes = prefixes.sorted { $0.length > $1.length }.map { ($0.length, ProbeTable($0.routes)) }
         self.controlEndpoints = controlEndpoints
         self.sipEndpoints = sipEndpoints
+        radiusProbe = ProbeTable(Dictionary(uniqueKeysWithValues: controlEndpoints.map { ($0, true) }))
+        sipProbe = ProbeTable(Dictionary(uniqueKeysWithValues: sipEndpoints.map { ($0, true) }))
         sipAddresses = Set(sipEndpoints.map(\.address))
         controlAddresses = sipAddresses.union(controlEndpoints.map(\.address))
         self.media = ProbeTable(media)
@@ -112,9 +117,9 @@ public final class MatchTable: Sendable {
     )
         -> Bool
     {
-        if controlEndpoints.isEmpty { return false }
-        return controlEndpoints.contains(ControlEndpoint(address: destination, port: destinationPort))
-            || controlEndpoints.contains(ControlEndpoint(address: source, port: sourcePort))
+        if radiusProbe.isEmpty { return false }
+        return radiusProbe[ControlEndpoint(address: destination, port: destinationPort)] != nil
+            || radiusProbe[ControlEndpoint(address: source, port: sourcePort)] != nil
     }
 
     /// Whether a TCP or UDP packet between these endpoints is SIP to or from a known SIP server.
@@ -126,8 +131,8 @@ public final class MatchTable: Sendable {
     )
         -> Bool
     {
-        if sipEndpoints.isEmpty { return false }
-        return sipEndpoints.contains(ControlEndpoint(address: destination, port: destinationPort))
-            || sipEndpoints.contains(ControlEndpoint(address: source, port: sourcePort))
+        if sipProbe.isEmpty { return false }
+        return sipProbe[ControlEndpoint(address: destination, port: destinationPort)] != nil
+            || sipProbe[ControlEndpoint(address: source, port: sourcePort)] != nil
     }
 }
