@@ -23,14 +23,7 @@ extension AdminCommands {
                 edit(&warrant)
             }
         }
-        let changed = before.map { Self.changedFields($0, after) } ?? []
-        guard !changed.isEmpty else {
-            return AdminOutput(lines: ["warrant \(after.liid) unchanged"], notes: notes)
-        }
-        return AdminOutput(
-            lines: ["warrant \(after.liid) modified: \(changed.joined(separator: ", "))"],
-            notes: notes
-        )
+        return WarrantCommonChanges.report(before: before, after: after, notes: notes, changed: Self.changedFields)
     }
 
     /// The validated values of the request, as a function that applies them to a warrant, and notes on targets
@@ -38,10 +31,7 @@ extension AdminCommands {
     private static func voipEdit(
         from request: WarrantModifyRequest
     ) throws(StoreError) -> ((inout VoIPWarrant) -> Void, [String]) {
-        let options = request.options
-        let agency = try options.agency.map { text throws(StoreError) in
-            try WarrantValidation.agencyName(text, field: "--agency")
-        }
+        let common = try WarrantCommonChanges(request.options)
         var targets: [VoIPTarget]?
         var notes: [String] = []
         if request.changesVoIPTargets {
@@ -51,39 +41,22 @@ extension AdminCommands {
                 command: "warrant modify"
             )
         }
-        let authCC = try options.authCC.map { text throws(StoreError) in
-            try WarrantValidation.countryCode(text, field: "--auth-cc")
-        }
-        let deliveryCC = try options.deliveryCC.map { text throws(StoreError) in
-            try WarrantValidation.countryCode(text, field: "--delivery-cc")
-        }
-        let start = try options.start.map { text throws(StoreError) in try bound(text, field: "--start") }
-        let end = try options.end.map { text throws(StoreError) in try bound(text, field: "--end") }
-        let delivery = try options.deliver.map { text throws(StoreError) in try WarrantValidation.delivery(text) }
         let edit: (inout VoIPWarrant) -> Void = { [targets] warrant in
-            if let agency { warrant.agency = agency }
+            common.apply(to: &warrant)
             if let targets { warrant.targets = targets }
-            if let authCC { warrant.authorizationCountryCode = authCC }
-            if let deliveryCC { warrant.deliveryCountryCode = deliveryCC }
-            if let start { warrant.startMicros = start }
-            if let end { warrant.endMicros = end }
-            if let delivery { warrant.delivery = delivery }
         }
         return (edit, notes)
     }
 
     /// The command-line names of the fields that differ between `before` and `after`.
     private static func changedFields(_ before: VoIPWarrant, _ after: VoIPWarrant) -> [String] {
-        let fields: [(String, Bool)] = [
-            ("agency", before.agency != after.agency),
-            ("sip-uri", before.targets.filter(\.isSIP) != after.targets.filter(\.isSIP)),
-            ("tel", before.targets.filter { !$0.isSIP } != after.targets.filter { !$0.isSIP }),
-            ("auth-cc", before.authorizationCountryCode != after.authorizationCountryCode),
-            ("delivery-cc", before.deliveryCountryCode != after.deliveryCountryCode),
-            ("start", before.startMicros != after.startMicros),
-            ("end", before.endMicros != after.endMicros),
-            ("deliver", before.delivery != after.delivery),
-        ]
-        return fields.filter(\.1).map(\.0)
+        WarrantCommonChanges.changedFields(
+            before,
+            after,
+            specific: [
+                ("sip-uri", before.targets.filter(\.isSIP) != after.targets.filter(\.isSIP)),
+                ("tel", before.targets.filter { !$0.isSIP } != after.targets.filter { !$0.isSIP }),
+            ]
+        )
     }
 }

@@ -59,14 +59,7 @@ extension AdminCommands {
                 edit(&warrant)
             }
         }
-        let changed = before.map { Self.changedFields($0, after) } ?? []
-        guard !changed.isEmpty else {
-            return AdminOutput(lines: ["warrant \(after.liid) unchanged"], notes: notes)
-        }
-        return AdminOutput(
-            lines: ["warrant \(after.liid) modified: \(changed.joined(separator: ", "))"],
-            notes: notes
-        )
+        return WarrantCommonChanges.report(before: before, after: after, notes: notes, changed: Self.changedFields)
     }
 
     /// The validated values of the request, as a function that applies them to a warrant, and notes on masked
@@ -74,9 +67,7 @@ extension AdminCommands {
     private static func edit(
         from request: IPWarrantModifyRequest
     ) throws(StoreError) -> ((inout IPWarrant) -> Void, [String]) {
-        let agency = try request.agency.map { text throws(StoreError) in
-            try WarrantValidation.agencyName(text, field: "--agency")
-        }
+        let common = try WarrantCommonChanges(request)
         let user = try request.user.map { text throws(StoreError) in try WarrantValidation.username(text) }
         var notes: [String] = []
         let prefixes = try request.staticIPs.map { texts throws(StoreError) in
@@ -93,29 +84,15 @@ extension AdminCommands {
             return prefixes
         }
         let sessionID = try request.sessionID.map { text throws(StoreError) in try WarrantValidation.sessionID(text) }
-        let authCC = try request.authCC.map { text throws(StoreError) in
-            try WarrantValidation.countryCode(text, field: "--auth-cc")
-        }
-        let deliveryCC = try request.deliveryCC.map { text throws(StoreError) in
-            try WarrantValidation.countryCode(text, field: "--delivery-cc")
-        }
-        let start = try request.start.map { text throws(StoreError) in try bound(text, field: "--start") }
-        let end = try request.end.map { text throws(StoreError) in try bound(text, field: "--end") }
-        let delivery = try request.deliver.map { text throws(StoreError) in try WarrantValidation.delivery(text) }
         let noUser = request.noUser
         let noStaticIPs = request.noStaticIPs
         let edit: (inout IPWarrant) -> Void = { warrant in
-            if let agency { warrant.agency = agency }
+            common.apply(to: &warrant)
             if let user { warrant.username = user }
             if noUser { warrant.username = nil }
             if let prefixes { warrant.staticPrefixes = prefixes }
             if noStaticIPs { warrant.staticPrefixes = [] }
             if let sessionID { warrant.sessionID = sessionID }
-            if let authCC { warrant.authorizationCountryCode = authCC }
-            if let deliveryCC { warrant.deliveryCountryCode = deliveryCC }
-            if let start { warrant.startMicros = start }
-            if let end { warrant.endMicros = end }
-            if let delivery { warrant.delivery = delivery }
         }
         return (edit, notes)
     }
@@ -127,17 +104,14 @@ extension AdminCommands {
 
     /// The command-line names of the fields that differ between `before` and `after`.
     private static func changedFields(_ before: IPWarrant, _ after: IPWarrant) -> [String] {
-        let fields: [(String, Bool)] = [
-            ("agency", before.agency != after.agency),
-            ("user", before.username != after.username),
-            ("static-ip", before.staticPrefixes != after.staticPrefixes),
-            ("session-id", before.sessionID != after.sessionID),
-            ("auth-cc", before.authorizationCountryCode != after.authorizationCountryCode),
-            ("delivery-cc", before.deliveryCountryCode != after.deliveryCountryCode),
-            ("start", before.startMicros != after.startMicros),
-            ("end", before.endMicros != after.endMicros),
-            ("deliver", before.delivery != after.delivery),
-        ]
-        return fields.filter(\.1).map(\.0)
+        WarrantCommonChanges.changedFields(
+            before,
+            after,
+            specific: [
+                ("user", before.username != after.username),
+                ("static-ip", before.staticPrefixes != after.staticPrefixes),
+                ("session-id", before.sessionID != after.sessionID),
+            ]
+        )
     }
 }

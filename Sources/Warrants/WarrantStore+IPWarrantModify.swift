@@ -13,58 +13,27 @@ extension WarrantStore {
         liid: String,
         _ change: (inout IPWarrant) throws(StoreError) -> Void
     ) throws(StoreError) -> IPWarrant {
-        guard let current = try read({ db in try Self.fetchIPWarrant(db, liid: liid) }) else {
-            throw StoreError(.notFound, field: "LIID", "warrant \(StoreError.quoted(liid)) does not exist")
-        }
-        guard current.endedMicros == nil else {
-            throw StoreError(.conflict, field: "LIID", "warrant \(StoreError.quoted(liid)) has been ended")
-        }
-        var edited = current
-        try change(&edited)
-        edited.liid = current.liid
-        edited.endedMicros = nil
-        edited.createdMicros = current.createdMicros
-        edited.modifiedMicros = current.modifiedMicros
-        var stored = try WarrantValidation.validated(edited)
-        guard stored != current else {
-            return current
-        }
-        stored.modifiedMicros = max(WallClock.nowMicros(), (current.modifiedMicros ?? current.createdMicros) + 1)
-        return try write { db in
-            guard try Self.fetchIPWarrant(db, liid: liid) == current else {
-                throw StoreError(
-                    .conflict,
-                    field: "LIID",
-                    "warrant \(StoreError.quoted(liid)) was changed or ended meanwhile; try again"
+        try modifyWarrant(
+            liid: liid,
+            fetch: Self.fetchIPWarrant,
+            validate: { warrant throws(StoreError) in try WarrantValidation.validated(warrant) },
+            change: change,
+            audit: \.auditJSON,
+            update: { db, stored in
+                try db.execute(
+                    sql: """
+                        UPDATE ip_warrants SET agency = ?, username = ?, session_id = ?, auth_cc = ?, delivery_cc = ?,
+                            start_micros = ?, end_micros = ?, delivery = ?, modified_micros = ? WHERE liid = ?
+                        """,
+                    arguments: [
+                        stored.agency, stored.username, Int64(stored.sessionID), stored.authorizationCountryCode,
+                        stored.deliveryCountryCode, stored.startMicros, stored.endMicros, stored.delivery.rawValue,
+                        stored.modifiedMicros, stored.liid,
+                    ]
                 )
+                try db.execute(sql: "DELETE FROM ip_warrant_targets WHERE liid = ?", arguments: [stored.liid])
+                try Self.insertTargets(db, liid: stored.liid, prefixes: stored.staticPrefixes)
             }
-            guard try Self.fetchAgency(db, named: stored.agency) != nil else {
-                throw StoreError(
-                    .notFound,
-                    field: "--agency",
-                    "--agency \(StoreError.quoted(stored.agency)) does not exist"
-                )
-            }
-            try db.execute(
-                sql: """
-                    UPDATE ip_warrants SET agency = ?, username = ?, session_id = ?, auth_cc = ?, delivery_cc = ?,
-                        start_micros = ?, end_micros = ?, delivery = ?, modified_micros = ? WHERE liid = ?
-                    """,
-                arguments: [
-                    stored.agency, stored.username, Int64(stored.sessionID), stored.authorizationCountryCode,
-                    stored.deliveryCountryCode, stored.startMicros, stored.endMicros, stored.delivery.rawValue,
-                    stored.modifiedMicros, liid,
-                ]
-            )
-            try db.execute(sql: "DELETE FROM ip_warrant_targets WHERE liid = ?", arguments: [liid])
-            try Self.insertTargets(db, liid: liid, prefixes: stored.staticPrefixes)
-            let audit = AuditChange(
-                action: "warrant.modify",
-                subject: liid,
-                before: current.auditJSON,
-                after: stored.auditJSON
-            )
-            return (audit, stored)
-        }
+        )
     }
 }

@@ -13,13 +13,7 @@ extension WarrantStore {
         stored.createdMicros = WallClock.nowMicros()
         stored.modifiedMicros = nil
         return try write { db in
-            guard try Self.fetchAgency(db, named: stored.agency) != nil else {
-                throw StoreError(
-                    .notFound,
-                    field: "--agency",
-                    "--agency \(StoreError.quoted(stored.agency)) does not exist"
-                )
-            }
+            try Self.requireAgency(db, stored.agency)
             try Self.requireUnusedLIID(db, stored.liid)
             try db.execute(
                 sql: """

@@ -13,57 +13,26 @@ extension WarrantStore {
         liid: String,
         _ change: (inout VoIPWarrant) throws(StoreError) -> Void
     ) throws(StoreError) -> VoIPWarrant {
-        guard let current = try read({ db in try Self.fetchVoIPWarrant(db, liid: liid) }) else {
-            throw StoreError(.notFound, field: "LIID", "warrant \(StoreError.quoted(liid)) does not exist")
-        }
-        guard current.endedMicros == nil else {
-            throw StoreError(.conflict, field: "LIID", "warrant \(StoreError.quoted(liid)) has been ended")
-        }
-        var edited = current
-        try change(&edited)
-        edited.liid = current.liid
-        edited.endedMicros = nil
-        edited.createdMicros = current.createdMicros
-        edited.modifiedMicros = current.modifiedMicros
-        var stored = try WarrantValidation.validated(edited)
-        guard stored != current else {
-            return current
-        }
-        stored.modifiedMicros = max(WallClock.nowMicros(), (current.modifiedMicros ?? current.createdMicros) + 1)
-        return try write { db in
-            guard try Self.fetchVoIPWarrant(db, liid: liid) == current else {
-                throw StoreError(
-                    .conflict,
-                    field: "LIID",
-                    "warrant \(StoreError.quoted(liid)) was changed or ended meanwhile; try again"
+        try modifyWarrant(
+            liid: liid,
+            fetch: Self.fetchVoIPWarrant,
+            validate: { warrant throws(StoreError) in try WarrantValidation.validated(warrant) },
+            change: change,
+            audit: \.auditJSON,
+            update: { db, stored in
+                try db.execute(
+                    sql: """
+                        UPDATE voip_warrants SET agency = ?, auth_cc = ?, delivery_cc = ?, start_micros = ?,
+                            end_micros = ?, delivery = ?, modified_micros = ? WHERE liid = ?
+                        """,
+                    arguments: [
+                        stored.agency, stored.authorizationCountryCode, stored.deliveryCountryCode, stored.startMicros,
+                        stored.endMicros, stored.delivery.rawValue, stored.modifiedMicros, stored.liid,
+                    ]
                 )
+                try db.execute(sql: "DELETE FROM voip_warrant_targets WHERE liid = ?", arguments: [stored.liid])
+                try Self.insertVoIPTargets(db, liid: stored.liid, targets: stored.targets)
             }
-            guard try Self.fetchAgency(db, named: stored.agency) != nil else {
-                throw StoreError(
-                    .notFound,
-                    field: "--agency",
-                    "--agency \(StoreError.quoted(stored.agency)) does not exist"
-                )
-            }
-            try db.execute(
-                sql: """
-                    UPDATE voip_warrants SET agency = ?, auth_cc = ?, delivery_cc = ?, start_micros = ?,
-                        end_micros = ?, delivery = ?, modified_micros = ? WHERE liid = ?
-                    """,
-                arguments: [
-                    stored.agency, stored.authorizationCountryCode, stored.deliveryCountryCode, stored.startMicros,
-                    stored.endMicros, stored.delivery.rawValue, stored.modifiedMicros, liid,
-                ]
-            )
-            try db.execute(sql: "DELETE FROM voip_warrant_targets WHERE liid = ?", arguments: [liid])
-            try Self.insertVoIPTargets(db, liid: liid, targets: stored.targets)
-            let audit = AuditChange(
-                action: "warrant.modify",
-                subject: liid,
-                before: current.auditJSON,
-                after: stored.auditJSON
-            )
-            return (audit, stored)
-        }
+        )
     }
 }

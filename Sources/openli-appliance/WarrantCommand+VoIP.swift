@@ -42,38 +42,7 @@ extension WarrantCommand {
         )
         var tel: [String] = []
 
-        @Option(
-            name: .customLong("auth-cc"),
-            help: ArgumentHelp(
-                "Authorization country code, 2 letters (default: the agency's --country).",
-                valueName: "cc"
-            )
-        )
-        var authCC: String?
-
-        @Option(
-            name: .customLong("delivery-cc"),
-            help: ArgumentHelp("Delivery country code, 2 letters (default: the agency's --country).", valueName: "cc")
-        )
-        var deliveryCC: String?
-
-        @Option(
-            name: .customLong("start"),
-            help: ArgumentHelp("Start of the window (default: none).", valueName: "time")
-        )
-        var start: String?
-
-        @Option(
-            name: .customLong("end"),
-            help: ArgumentHelp("End of the window, after --start (default: none).", valueName: "time")
-        )
-        var end: String?
-
-        @Option(
-            name: .customLong("deliver"),
-            help: ArgumentHelp("What to deliver (default both).", valueName: "iri|cc|both")
-        )
-        var deliver: String?
+        @OptionGroup var common: WarrantAddCommonOptions
 
         @OptionGroup var database: DatabaseOptions
 
@@ -83,11 +52,11 @@ extension WarrantCommand {
                 agency: agency,
                 sipURIs: sipURI,
                 tels: tel,
-                authCC: authCC,
-                deliveryCC: deliveryCC,
-                start: start,
-                end: end,
-                deliver: deliver
+                authCC: common.authCC,
+                deliveryCC: common.deliveryCC,
+                start: common.start,
+                end: common.end,
+                deliver: common.deliver
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in
                 try commands.addVoIPWarrant(request)

@@ -70,8 +70,6 @@ public final class MatchTable: Sendable {
     /// A table that matches nothing.
     public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [], plan: nil)
 
-    /// SIP server addresses, for spotting fragments of SIP datagrams.
-    public let sipAddresses: Set<IPAddress>
     /// RADIUS and SIP server addresses, for spotting fragments of control datagrams.
     public let controlAddresses: Set<IPAddress>
 
@@ -90,8 +88,7 @@ public final class MatchTable: Sendable {
         self.sipEndpoints = sipEndpoints
         radiusProbe = ProbeTable(Dictionary(uniqueKeysWithValues: controlEndpoints.map { ($0, true) }))
         sipProbe = ProbeTable(Dictionary(uniqueKeysWithValues: sipEndpoints.map { ($0, true) }))
-        sipAddresses = Set(sipEndpoints.map(\.address))
-        controlAddresses = sipAddresses.union(controlEndpoints.map(\.address))
+        controlAddresses = Set(sipEndpoints.map(\.address)).union(controlEndpoints.map(\.address))
         self.media = ProbeTable(media)
         self.plan = plan
     }

@@ -1,0 +1,71 @@
+import Warrants
+
+/// The options of `warrant modify` that every kind of warrant has (`--agency`, `--auth-cc`, `--delivery-cc`,
+/// `--start`, `--end`, `--deliver`), validated, and how they are applied and reported.
+struct WarrantCommonChanges: Sendable {
+    var agency: String?
+    var authCC: String?
+    var deliveryCC: String?
+    /// nil: unchanged; `.some(nil)`: the bound is removed (`none`).
+    var start: Int64??
+    var end: Int64??
+    var delivery: Delivery?
+
+    /// Validates the shared options of `request`.
+    init(_ request: IPWarrantModifyRequest) throws(StoreError) {
+        agency = try request.agency.map { text throws(StoreError) in
+            try WarrantValidation.agencyName(text, field: "--agency")
+        }
+        authCC = try request.authCC.map { text throws(StoreError) in
+            try WarrantValidation.countryCode(text, field: "--auth-cc")
+        }
+        deliveryCC = try request.deliveryCC.map { text throws(StoreError) in
+            try WarrantValidation.countryCode(text, field: "--delivery-cc")
+        }
+        start = try request.start.map { text throws(StoreError) in try AdminCommands.bound(text, field: "--start") }
+        end = try request.end.map { text throws(StoreError) in try AdminCommands.bound(text, field: "--end") }
+        delivery = try request.deliver.map { text throws(StoreError) in try WarrantValidation.delivery(text) }
+    }
+
+    /// Sets the given options on `warrant`.
+    func apply<Warrant: WarrantRecord>(to warrant: inout Warrant) {
+        if let agency { warrant.agency = agency }
+        if let authCC { warrant.authorizationCountryCode = authCC }
+        if let deliveryCC { warrant.deliveryCountryCode = deliveryCC }
+        if let start { warrant.startMicros = start }
+        if let end { warrant.endMicros = end }
+        if let delivery { warrant.delivery = delivery }
+    }
+
+    /// The command-line names of the fields that differ between `before` and `after`: `--agency`, then the
+    /// kind's own (`specific`), then the other shared ones.
+    static func changedFields<Warrant: WarrantRecord>(
+        _ before: Warrant,
+        _ after: Warrant,
+        specific: [(String, Bool)]
+    ) -> [String] {
+        let fields: [(String, Bool)] =
+            [("agency", before.agency != after.agency)] + specific + [
+                ("auth-cc", before.authorizationCountryCode != after.authorizationCountryCode),
+                ("delivery-cc", before.deliveryCountryCode != after.deliveryCountryCode),
+                ("start", before.startMicros != after.startMicros),
+                ("end", before.endMicros != after.endMicros),
+                ("deliver", before.delivery != after.delivery),
+            ]
+        return fields.filter(\.1).map(\.0)
+    }
+
+    /// What `warrant modify` prints once the store has the warrant: unchanged, or the fields that changed.
+    static func report<Warrant: WarrantRecord>(
+        before: Warrant?,
+        after: Warrant,
+        notes: [String],
+        changed: (Warrant, Warrant) -> [String]
+    ) -> AdminOutput {
+        let fields = before.map { changed($0, after) } ?? []
+        guard !fields.isEmpty else {
+            return AdminOutput(lines: ["warrant \(after.liid) unchanged"], notes: notes)
+        }
+        return AdminOutput(lines: ["warrant \(after.liid) modified: \(fields.joined(separator: ", "))"], notes: notes)
+    }
+}
