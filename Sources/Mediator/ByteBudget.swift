@@ -12,7 +12,7 @@ public final class ByteBudget: @unchecked Sendable {
     private var mutex = pthread_mutex_t()
     private var released = pthread_cond_t()
     private var inUse = 0
-    private let limit: Int
+    private var limit: Int
 
     /// Creates a budget of `limit` bytes.
     public init(limit: Int) {
@@ -34,6 +34,13 @@ public final class ByteBudget: @unchecked Sendable {
             pthread_cond_wait(&released, &mutex)
         }
         inUse += bytes
+        pthread_mutex_unlock(&mutex)
+    }
+
+    /// Lowers the cap to `newLimit` (at least 1 byte) if it is below the current one.
+    public func lower(to newLimit: Int) {
+        pthread_mutex_lock(&mutex)
+        limit = min(limit, max(1, newLimit))
         pthread_mutex_unlock(&mutex)
     }
 

@@ -9,7 +9,7 @@ extension HandoverConnection {
         guard channel == nil, !connecting, !stopped, unusableReason == nil else { return }
         connecting = true
         let tlsContext = self.tlsContext
-        let serverName = settings.tls?.serverName
+        let serverName = settings.tls?.serverName ?? (TLSPeerIdentity.isAddress(endpoint.host) ? nil : endpoint.host)
         ClientBootstrap(group: eventLoop)
             .connectTimeout(.seconds(5))
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
@@ -32,7 +32,9 @@ extension HandoverConnection {
                     self.connected(channel)
                 case .failure(let error):
                     self.stats.connectFailures += 1
-                    if self.stats.connectFailures == 1 || self.stats.connectFailures % 30 == 0 {
+                    if let refusal = Self.certificateRefusal(error) {
+                        self.refusedCertificate(refusal)
+                    } else if self.stats.connectFailures == 1 || self.stats.connectFailures % 30 == 0 {
                         self.logger.warning(
                             "handover \(self.endpoint.label) unreachable, retrying every \(self.settings.retrySeconds) s",
                             metadata: ["error": "\(error)", "attempts": "\(self.stats.connectFailures)"]
@@ -45,9 +47,16 @@ extension HandoverConnection {
 
     private func makeInboundHandler() -> HandoverInboundHandler {
         HandoverInboundHandler(
-            onKeepAliveResponse: { self.keepAliveAnswered() },
+            onKeepAliveResponse: { self.keepAliveResponseReceived($0) },
             onUnexpected: { what in
                 self.logger.warning("handover \(self.endpoint.label): the agency sent \(what)")
+            },
+            onError: { error in
+                if let refusal = Self.certificateRefusal(error) {
+                    self.refusedCertificate(refusal)
+                } else {
+                    self.logger.warning("handover \(self.endpoint.label): connection error: \(error); closing")
+                }
             },
             onWritable: { self.pump() },
             onHandshake: { self.established() }
@@ -69,9 +78,24 @@ extension HandoverConnection {
         }
     }
 
-    /// The connection can carry records: TCP is up and, with TLS, the handshake is done.
+    /// The connection can carry records: TCP is up and, with TLS, the handshake is done and the agency's
+    /// certificate names the agency (else the connection is closed before any record is written).
     func established() {
         guard let channel, !stats.connected else { return }
+        if tlsContext != nil {
+            let handler = try? channel.pipeline.syncOperations.handler(type: NIOSSLClientHandler.self)
+            let expected = settings.tls?.serverName ?? endpoint.host
+            guard let certificate = handler?.peerCertificate else {
+                refusedCertificate("the agency presented no certificate")
+                channel.close(promise: nil)
+                return
+            }
+            if let mismatch = TLSPeerIdentity.mismatch(of: certificate, expected: expected) {
+                refusedCertificate("name check failed: expected \(expected), but \(mismatch)")
+                channel.close(promise: nil)
+                return
+            }
+        }
         stats.connected = true
         stats.connects += 1
         stats.connectedSince = WallClock.now()
@@ -93,6 +117,7 @@ extension HandoverConnection {
         channel = nil
         let wasConnected = stats.connected
         stats.connected = false
+        if keepAlive.outstanding { stats.keepAliveTimeouts += 1 }
         keepAlive.reset()
         spool?.rewindToAcknowledged()
         if closing { return }

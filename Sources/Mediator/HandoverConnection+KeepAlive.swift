@@ -8,6 +8,9 @@ struct KeepAliveState {
     var sequence: UInt64 = 0
     /// Where the spool's sent cursor stood when the outstanding keep-alive was written.
     var acknowledges: SpoolPosition?
+    /// The only response that answers the outstanding keep-alive: the same PS-PDU, octet for octet, with
+    /// keep-alive [3] turned into keep-aliveResponse [4] (same header, same sequence number, DER).
+    var expectedResponse: [UInt8]?
     /// When the outstanding keep-alive was written.
     var sentAt: NIODeadline?
     var nextTimer: Scheduled<Void>?
@@ -25,6 +28,7 @@ struct KeepAliveState {
     mutating func reset() {
         cancelTimers()
         acknowledges = nil
+        expectedResponse = nil
         sentAt = nil
     }
 }
@@ -56,6 +60,7 @@ extension HandoverConnection {
         }
         keepAlive.sequence += 1
         keepAlive.acknowledges = spool.sentPosition
+        keepAlive.expectedResponse = pdu.withUnsafeBytes { try? KeepAlivePDU.response(to: $0) }
         let current = generation
         let written = eventLoop.makePromise(of: Void.self)
         channel.writeAndFlush(ByteBuffer(bytes: pdu), promise: written)
@@ -69,14 +74,31 @@ extension HandoverConnection {
         }
     }
 
+    /// The agency sent a keep-alive response. Only the exact answer to the outstanding keep-alive acknowledges
+    /// what was written before it; any other (a wrong sequence number, another header, a re-encoding, or none
+    /// outstanding) is a protocol error: the connection is dropped and every unacknowledged record stays spooled.
+    func keepAliveResponseReceived(_ response: [UInt8]) {
+        guard let expected = keepAlive.expectedResponse, response == expected else {
+            stats.keepAliveMismatches += 1
+            let outstanding = keepAlive.outstanding ? "keep-alive \(keepAlive.sequence - 1)" : "no keep-alive"
+            logger.error(
+                "handover \(endpoint.label): protocol error: a keep-alive response that does not answer \(outstanding) (sequence number or header differs); dropping the connection, nothing is acknowledged"
+            )
+            channel?.close(promise: nil)
+            return
+        }
+        keepAliveAnswered()
+    }
+
     /// The agency answered the outstanding keep-alive: everything written before it has arrived.
-    func keepAliveAnswered() {
+    private func keepAliveAnswered() {
         guard let position = keepAlive.acknowledges, let spool else { return }
         keepAlive.deadline?.cancel()
         if let sentAt = keepAlive.sentAt {
             stats.lastKeepAliveRoundTripMicros = (NIODeadline.now() - sentAt).nanoseconds / 1000
         }
         keepAlive.acknowledges = nil
+        keepAlive.expectedResponse = nil
         keepAlive.sentAt = nil
         do {
             let before = spool.unacknowledgedRecords
@@ -93,6 +115,7 @@ extension HandoverConnection {
     private func keepAliveTimedOut(_ timedOutGeneration: Int) {
         guard timedOutGeneration == generation, keepAlive.outstanding, let channel else { return }
         stats.keepAliveTimeouts += 1
+        keepAlive.reset()
         logger.warning(
             "handover \(endpoint.label): no keep-alive response within \(settings.keepaliveWaitSeconds) s; reconnecting"
         )

@@ -20,6 +20,9 @@ public final class HandoverConnection: @unchecked Sendable {
     let eventLoop: any EventLoop
     let logger: Logger
     let budget: ByteBudget
+    let queueLimitBytes: Int
+    let onSpoolBlock: @Sendable (HandoverEndpoint, SpoolBlock?) -> Void
+    var spoolRetry: Scheduled<Void>?
     var spool: HandoverSpool?
     var tlsContext: NIOSSLContext?
     var unusableReason: String?
@@ -34,11 +37,20 @@ public final class HandoverConnection: @unchecked Sendable {
     var keepAlive = KeepAliveState()
     var stats = HandoverStatistics()
 
-    /// Creates a connection; nothing happens until `start`.
-    public init(settings: HandoverSettings, eventLoop: any EventLoop, queueLimitBytes: Int, logger: Logger) {
+    /// Creates a connection; nothing happens until `start`. `onSpoolBlock` hears (on the event loop) when the spool
+    /// starts refusing records (capture must wait) and when it takes them again (nil).
+    public init(
+        settings: HandoverSettings,
+        eventLoop: any EventLoop,
+        queueLimitBytes: Int,
+        logger: Logger,
+        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in }
+    ) {
         self.settings = settings
         self.eventLoop = eventLoop
         self.budget = ByteBudget(limit: queueLimitBytes)
+        self.queueLimitBytes = queueLimitBytes
+        self.onSpoolBlock = onSpoolBlock
         var logger = logger
         logger[metadataKey: "li.agency"] = "\(settings.endpoint.agency)"
         logger[metadataKey: "li.handover"] = "\(settings.endpoint.interface)"
@@ -91,9 +103,11 @@ public final class HandoverConnection: @unchecked Sendable {
         }
     }
 
-    /// Stops retrying and closes the connection, whatever is still spooled (it stays on disk for the next run).
+    /// Stops retrying and closes the connection, whatever is still spooled (it stays on disk for the next run);
+    /// records still waiting in memory are written to the spool first, past its quota if need be.
     public func abandon() -> EventLoopFuture<Void> {
         eventLoop.flatSubmit {
+            self.spoolEverythingWaiting()
             self.stopped = true
             self.finishing?.succeed()
             self.finishing = nil
@@ -108,62 +122,17 @@ public final class HandoverConnection: @unchecked Sendable {
     public func statistics() -> EventLoopFuture<HandoverStatistics> {
         eventLoop.submit {
             var stats = self.stats
-            stats.recordsSpooled = (self.spool?.unacknowledgedRecords ?? 0) + self.waitingRecords.reduce(0, +)
+            stats.recordsSpooled = self.spool?.unacknowledgedRecords ?? 0
+            stats.recordsWaiting = self.waitingRecords.reduce(0, +)
             stats.bytesSpooled = self.spool?.unacknowledgedBytes ?? 0
             stats.unusableReason = self.unusableReason
             return stats
         }
     }
 
-    func openSpool() {
-        do {
-            let opened = try HandoverSpool(
-                directory: settings.spoolDirectory,
-                quotaBytes: settings.spoolQuotaBytes
-            )
-            if opened.unacknowledgedRecords > 0 {
-                logger.notice(
-                    "handover \(endpoint.label): \(opened.unacknowledgedRecords) records from an earlier run are spooled and will be sent"
-                )
-            }
-            if opened.recoveredTruncatedBytes > 0 {
-                logger.warning(
-                    "handover \(endpoint.label): spool had a torn tail after a crash; \(opened.recoveredTruncatedBytes) bytes of an incomplete entry removed"
-                )
-            }
-            spool = opened
-        } catch {
-            markUnusable("spool \(settings.spoolDirectory) unusable: \(error)")
-        }
-    }
-
     func markUnusable(_ reason: String) {
         unusableReason = reason
         logger.error("handover \(endpoint.label) is unusable: \(reason)")
-    }
-
-    /// Moves chunks from memory into the spool, in order, as far as the quota allows.
-    func spoolWaiting() {
-        guard let spool else { return }
-        while let bytes = waitingForQuota.first, let records = waitingRecords.first {
-            do {
-                try bytes.withUnsafeBytes { try spool.append($0, records: records) }
-            } catch {
-                if !stats.quotaReached {
-                    stats.quotaReached = true
-                    logger.error(
-                        "handover \(endpoint.label): spool quota of \(settings.spoolQuotaBytes) bytes reached; capture is waiting for the agency (nothing is dropped)",
-                        metadata: ["error": "\(error)"]
-                    )
-                }
-                return
-            }
-            stats.quotaReached = false
-            waitingForQuota.removeFirst()
-            waitingRecords.removeFirst()
-            stats.recordsQueued += records
-            budget.release(bytes.count)
-        }
     }
 
     /// Writes spooled records while the channel takes them. Each chunk (at most 64 KiB) is flushed at once: a TLS
@@ -184,6 +153,9 @@ public final class HandoverConnection: @unchecked Sendable {
             stats.recordsSent += next.records
             stats.bytesSent += next.bytes.count
             channel.writeAndFlush(ByteBuffer(bytes: next.bytes), promise: nil)
+        }
+        if stats.spoolBlock != nil, !keepAlive.outstanding, spool.acknowledgedPosition < spool.sentPosition {
+            sendKeepAlive()
         }
         checkDrained()
     }

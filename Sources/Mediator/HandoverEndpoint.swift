@@ -31,8 +31,10 @@ public struct HandoverStatistics: Sendable {
     public var recordsSent = 0
     /// Records the agency acknowledged (keep-alive responses).
     public var recordsAcknowledged = 0
-    /// Records in the spool or waiting for it, not yet acknowledged.
+    /// Records in the spool, not yet acknowledged.
     public var recordsSpooled = 0
+    /// Records produced but waiting in memory because the spool refuses them (see `spoolBlock`).
+    public var recordsWaiting = 0
     /// Bytes in the spool, not yet acknowledged.
     public var bytesSpooled: Int64 = 0
     /// Bytes written to the agency.
@@ -41,6 +43,8 @@ public struct HandoverStatistics: Sendable {
     public var connects = 0
     /// Failed connection attempts (refused, unreachable, TLS handshake failed).
     public var connectFailures = 0
+    /// Connections closed because we refused the agency's certificate (chain, dates or name).
+    public var certificateRefusals = 0
     /// Connections lost after being established.
     public var disconnects = 0
     /// Whether the connection is up now.
@@ -49,16 +53,21 @@ public struct HandoverStatistics: Sendable {
     public var connectedSince: Timestamp?
     /// Keep-alives sent.
     public var keepAlivesSent = 0
-    /// Keep-alives that got no response in time.
+    /// Keep-alives that got no response in time, or none before their connection was lost.
     public var keepAliveTimeouts = 0
+    /// Keep-alive responses that did not answer the outstanding keep-alive (each dropped the connection).
+    public var keepAliveMismatches = 0
     /// Round trip of the last answered keep-alive, µs.
     public var lastKeepAliveRoundTripMicros: Int64?
     /// The TLS version of the connection, nil for plaintext.
     public var tlsVersion: String?
     /// The agency's certificate, as NIOSSL describes it (serial number, common name, alternative names).
     public var peerCertificate: String?
-    /// Whether the spool quota is reached (capture is waiting).
-    public var quotaReached = false
+    /// Why the spool refuses records now (capture is waiting), nil while it takes them.
+    public var spoolBlock: SpoolBlock?
+    /// Records that could be neither delivered nor spooled at the end of a run (the disk was full to the last
+    /// byte): lost, and said so.
+    public var recordsLost = 0
     /// Why the connection cannot be used (bad TLS material, unusable spool), nil when it can.
     public var unusableReason: String?
 }

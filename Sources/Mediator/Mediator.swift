@@ -11,24 +11,41 @@ public final class Mediator: Sendable {
         public var endpoint: HandoverEndpoint
         /// Records not acknowledged (still in the spool).
         public var records: Int
+        /// Records that could not even be spooled (the disk was full to the last byte): lost.
+        public var lost: Int
     }
 
     private let group: MultiThreadedEventLoopGroup
     private let connections: Mutex<[HandoverConnection]>
     private let queueLimitBytes: Int
     private let logger: Logger
+    private let onSpoolBlock: @Sendable (HandoverEndpoint, SpoolBlock?) -> Void
 
-    /// Creates the connections: `settings[i]` are agency i's HI2 and HI3, in that order.
-    public init(settings: [[HandoverSettings]], queueLimitBytes: Int, logger: Logger) {
+    /// Creates the connections: `settings[i]` are agency i's HI2 and HI3, in that order. `onSpoolBlock` hears when
+    /// a connection's spool starts refusing records (capture must wait) and when it takes them again (nil).
+    public init(
+        settings: [[HandoverSettings]],
+        queueLimitBytes: Int,
+        logger: Logger,
+        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in }
+    ) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let loop = group.next()
-        connections = Mutex(
-            settings.flatMap { $0 }.map {
-                HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
-            }
-        )
         self.queueLimitBytes = queueLimitBytes
         self.logger = logger
+        self.onSpoolBlock = onSpoolBlock
+        connections = Mutex([])
+        let loop = group.next()
+        connections.withLock { $0 = settings.flatMap { $0 }.map { self.makeConnection($0, on: loop) } }
+    }
+
+    private func makeConnection(_ settings: HandoverSettings, on loop: any EventLoop) -> HandoverConnection {
+        HandoverConnection(
+            settings: settings,
+            eventLoop: loop,
+            queueLimitBytes: queueLimitBytes,
+            logger: logger,
+            onSpoolBlock: onSpoolBlock
+        )
     }
 
     /// Number of agencies with connections.
@@ -38,9 +55,7 @@ public final class Mediator: Sendable {
     /// number `agencyCount` (before the call).
     public func addAgency(_ settings: [HandoverSettings]) {
         let loop = group.next()
-        let added = settings.map {
-            HandoverConnection(settings: $0, eventLoop: loop, queueLimitBytes: queueLimitBytes, logger: logger)
-        }
+        let added = settings.map { makeConnection($0, on: loop) }
         connections.withLock { $0.append(contentsOf: added) }
         for connection in added { _ = connection.start() }
     }
@@ -59,8 +74,8 @@ public final class Mediator: Sendable {
     }
 
     /// Waits until the agencies have acknowledged every record and the connections are closed, for at most
-    /// `timeoutSeconds`. Returns what is left unacknowledged (it stays in the spool for the next run; empty when
-    /// everything was delivered). Blocks the calling thread.
+    /// `timeoutSeconds`. Returns what is left unacknowledged (it stays in the spool for the next run, records that
+    /// waited in memory included; empty when everything was delivered). Blocks the calling thread.
     public func drain(timeoutSeconds: Int64) -> [Undelivered] {
         let loop = group.next()
         let all = EventLoopFuture.andAllComplete(connections.withLock { $0 }.map { $0.finish() }, on: loop)
@@ -71,11 +86,13 @@ public final class Mediator: Sendable {
         timer.cancel()
         var left: [Undelivered] = []
         for connection in connections.withLock({ $0 }) {
-            guard let stats = try? connection.statistics().wait() else { continue }
-            if stats.recordsSpooled > 0 {
-                left.append(Undelivered(endpoint: connection.endpoint, records: stats.recordsSpooled))
-            }
             _ = try? connection.abandon().wait()
+            guard let stats = try? connection.statistics().wait() else { continue }
+            if stats.recordsSpooled > 0 || stats.recordsLost > 0 {
+                left.append(
+                    Undelivered(endpoint: connection.endpoint, records: stats.recordsSpooled, lost: stats.recordsLost)
+                )
+            }
         }
         return left
     }

@@ -11,8 +11,7 @@ enum TLSClientContext {
     static func make(_ settings: TLSSettings) throws(TLSSetupError) -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = settings.allowTLS12 ? .tlsv12 : .tlsv13
-        configuration.certificateVerification =
-            settings.serverName == nil ? .noHostnameVerification : .fullVerification
+        configuration.certificateVerification = .fullVerification
         do {
             let roots = try NIOSSLCertificate.fromPEMFile(settings.caPath)
             configuration.trustRoots = .certificates(roots)

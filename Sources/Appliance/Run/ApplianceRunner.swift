@@ -46,10 +46,18 @@ public enum ApplianceRunner {
             logger.warning("run: no SIP server is configured (server add sip ...): VoIP warrants cannot match")
         }
         let hadHistory = spoolHasHistory(options.spoolDirectory)
+        let gate = CaptureGate()
         let mediator = Mediator(
             settings: try handoverSettings(plan: plan, options: options),
             queueLimitBytes: options.queueLimitBytes,
-            logger: logger
+            logger: logger,
+            onSpoolBlock: { endpoint, block in
+                if let block {
+                    gate.hold(endpoint.label, reason: block.description)
+                } else {
+                    gate.release(endpoint.label)
+                }
+            }
         )
         for agency in plan.agencies where agency.tls == nil {
             logger.warning("run: agency \(agency.name) is configured for PLAINTEXT handover")
@@ -75,7 +83,8 @@ public enum ApplianceRunner {
                 sequenceJournal: journal,
                 numberingStateLost: numberingStateLost,
                 voip: options.voip
-            )
+            ),
+            gate: gate
         )
         let watcher = StoreWatcher(
             store: store,
@@ -116,9 +125,12 @@ public enum ApplianceRunner {
         if let error = result.captureError {
             throw ApplianceError(.runtime, "run: capture failed: \(error)")
         }
-        if !undelivered.isEmpty {
-            let total = undelivered.reduce(0) { $0 + $1.records }
-            logger.error("run: \(total) records were not delivered within \(options.drainTimeoutSeconds) s")
+        if !undelivered.isEmpty || result.recordsNotJournaled > 0 {
+            let spooled = undelivered.reduce(0) { $0 + $1.records }
+            let lost = undelivered.reduce(0) { $0 + $1.lost } + result.recordsNotJournaled
+            logger.error(
+                "run: \(spooled) records were not delivered within \(options.drainTimeoutSeconds) s and stay spooled\(lost > 0 ? "; \(lost) records could not be kept (disk full)" : "")"
+            )
             return undeliveredExitStatus
         }
         return 0
@@ -202,6 +214,8 @@ public enum ApplianceRunner {
         return false
     }
 
+    /// Creates the spool directory (mode 0700, parents too); an existing one that others may enter is narrowed to
+    /// 0700, or refused when that is not possible: it holds intercepted traffic and the agencies' details.
     private static func makeDirectory(_ path: String) throws(ApplianceError) {
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
@@ -209,6 +223,18 @@ public enum ApplianceRunner {
             if mkdir(partial, 0o700) != 0 && errno != EEXIST {
                 throw ApplianceError(.runtime, "run: --spool \(path): cannot create \(partial)")
             }
+        }
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
+            throw ApplianceError(.runtime, "run: --spool \(path): not a directory")
+        }
+        guard status.st_mode & 0o7077 != 0 else { return }
+        let mode = String(status.st_mode & 0o7777, radix: 8)
+        guard status.st_uid == geteuid(), chmod(path, 0o700) == 0 else {
+            throw ApplianceError(
+                .runtime,
+                "run: --spool \(path) has mode \(mode) and cannot be made owner-only (0700): refusing to spool there"
+            )
         }
     }
 

@@ -47,11 +47,28 @@ struct RunSummary {
         if result.unplaced > 0 {
             lines.append("  UNPLACED     \(result.unplaced) records named an unknown warrant (pipeline fault)")
         }
+        if capture.pausedMicros > 0 {
+            lines.append(
+                "  WAITED       \(formatted(Double(capture.pausedMicros) / 1_000_000)) s: capture waited while a spool "
+                    + "or the sequence journal refused records"
+            )
+        }
         if result.journalFailures > 0 {
-            lines.append("  JOURNAL      \(result.journalFailures) sequence-number journal writes failed")
+            lines.append(
+                "  JOURNAL      \(result.journalFailures) sequence-number journal writes failed and were tried again"
+            )
+        }
+        if result.recordsNotJournaled > 0 {
+            lines.append(
+                "  NOT SENT     \(result.recordsNotJournaled) records: stopped while the sequence journal could not be "
+                    + "written (their numbers were not used)"
+            )
         }
         for left in undelivered {
-            lines.append("  UNDELIVERED  \(left.records) records for \(left.endpoint.label)")
+            lines.append("  UNDELIVERED  \(left.records) records for \(left.endpoint.label), kept in its spool")
+            if left.lost > 0 {
+                lines.append("  LOST         \(left.lost) records for \(left.endpoint.label): the disk was full")
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -70,6 +87,7 @@ struct RunSummary {
 
     private func dropLine(_ capture: CaptureStatistics) -> String {
         var parts = ["kernel \(capture.kernelDrops)"]
+        if capture.gateDrops > 0 { parts.append("WHILE A SPOOL REFUSED RECORDS \(capture.gateDrops)") }
         if capture.unsupportedLinkType > 0 { parts.append("unsupported link type \(capture.unsupportedLinkType)") }
         parts.append("undecodable: \(causes(capture.undecodable))")
         return parts.joined(separator: ", ")

@@ -30,8 +30,12 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
         public var peerCertificate: String?
         /// Connection attempts that failed.
         public var connectFailures: Int
-        /// Whether the spool quota is reached.
-        public var quotaReached: Bool
+        /// Records produced but waiting in memory because the spool refuses them (nil in an older status).
+        public var recordsWaiting: Int?
+        /// Why the spool refuses records (quota reached, disk full, write failed), nil while it takes them.
+        public var spoolBlocked: String?
+        /// Records neither delivered nor spooled (the disk was full to the last byte), nil in an older status.
+        public var recordsLost: Int?
         /// Why the connection is unusable, if it is.
         public var unusable: String?
     }
@@ -48,6 +52,8 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
         public var backlogLimit: Int
         /// Packets the kernel dropped on the shard's handle (live shards).
         public var kernelDrops: Int
+        /// Packets the shard read and dropped because capture had to wait for a spool (nil in an older status).
+        public var gateDrops: Int?
     }
 
     /// When this status was written (ISO 8601).
@@ -70,4 +76,9 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var shards: [Shard]?
     /// Every handover connection.
     public var handovers: [Handover]
+    /// Why capture waits now (a spool that refuses records, a sequence journal that cannot be written); empty or
+    /// nil while it runs.
+    public var captureWaiting: [String]?
+    /// Seconds file capture has waited so far (nil in an older status).
+    public var captureWaitedSeconds: Double?
 }

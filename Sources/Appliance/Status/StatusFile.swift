@@ -5,13 +5,28 @@ public enum StatusFile {
     /// The default location, inside the default spool directory.
     public static let defaultPath = "/var/lib/openli-appliance/spool/status.json"
 
-    /// Writes `status` to `path`.
+    /// Writes `status` to `path`, mode 0600 (it names agencies, addresses and certificates).
     public static func write(_ status: ApplianceStatus, to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let data = try encoder.encode(status)
         let temporary = path + ".tmp"
-        try data.write(to: URL(fileURLWithPath: temporary))
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw ApplianceError(.runtime, "status: cannot create \(temporary): \(String(cString: strerror(errno)))")
+        }
+        let complete = fchmod(descriptor, 0o600) == 0 && data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let count = Foundation.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        close(descriptor)
+        guard complete else { throw ApplianceError(.runtime, "status: cannot write \(temporary)") }
         if rename(temporary, path) != 0 {
             throw ApplianceError(.runtime, "status: cannot rename \(temporary) to \(path)")
         }

@@ -16,6 +16,7 @@ final class StatusReporter: @unchecked Sendable {
     private let timer: any DispatchSourceTimer
     private let queue = DispatchQueue(label: "openli.status")
     private var reportedDrops = 0
+    private var reportedGateDrops = 0
 
     init(path: String, pipeline: Pipeline, mediator: Mediator, warrants: Int, logger: Logger) {
         self.path = path
@@ -47,7 +48,9 @@ final class StatusReporter: @unchecked Sendable {
             sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
             callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
             shards: shards(),
-            handovers: mediator.statistics().map(Self.handover)
+            handovers: mediator.statistics().map(Self.handover),
+            captureWaiting: pipeline.gate.reasons,
+            captureWaitedSeconds: Double(pipeline.counters.pausedMicros.load(ordering: .relaxed)) / 1_000_000
         )
         do {
             try StatusFile.write(status, to: path)
@@ -64,8 +67,16 @@ final class StatusReporter: @unchecked Sendable {
                 frames: counters.frames.load(ordering: .relaxed),
                 backlog: counters.backlog.load(ordering: .relaxed),
                 backlogLimit: counters.backlogLimit,
-                kernelDrops: counters.kernelDrops.load(ordering: .relaxed)
+                kernelDrops: counters.kernelDrops.load(ordering: .relaxed),
+                gateDrops: counters.gateDrops.load(ordering: .relaxed)
             )
+        }
+        let gateDrops = shards.reduce(0) { $0 + ($1.gateDrops ?? 0) }
+        if gateDrops > reportedGateDrops {
+            logger.error(
+                "capture: DROPPED \(gateDrops - reportedGateDrops) packets in the last second (\(gateDrops) in all) because a spool refuses records: \(pipeline.gate.reasons.joined(separator: "; "))"
+            )
+            reportedGateDrops = gateDrops
         }
         let drops = shards.reduce(0) { $0 + $1.kernelDrops }
         if drops > reportedDrops {
@@ -96,7 +107,9 @@ final class StatusReporter: @unchecked Sendable {
             tlsVersion: stats.tlsVersion,
             peerCertificate: stats.peerCertificate,
             connectFailures: stats.connectFailures,
-            quotaReached: stats.quotaReached,
+            recordsWaiting: stats.recordsWaiting,
+            spoolBlocked: stats.spoolBlock?.description,
+            recordsLost: stats.recordsLost,
             unusable: stats.unusableReason
         )
     }

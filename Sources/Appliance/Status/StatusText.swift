@@ -12,6 +12,9 @@ public enum StatusText {
         if let sessions = status.sessionsOpen { capture += ", \(sessions) sessions open" }
         if let calls = status.callsOpen { capture += ", \(calls) intercepted calls in progress" }
         lines.append(capture)
+        if let waiting = status.captureWaiting, !waiting.isEmpty {
+            lines.append("CAPTURE WAITING: " + waiting.joined(separator: "; "))
+        }
         for (index, shard) in (status.shards ?? []).enumerated() {
             var line = "shard \(index):   \(shard.source), \(shard.frames) frames"
             if shard.backlogLimit > 0 {
@@ -19,6 +22,7 @@ public enum StatusText {
                 if shard.backlog >= shard.backlogLimit { line += " (FALLING BEHIND)" }
             } else {
                 line += ", kernel drops \(shard.kernelDrops)"
+                if let drops = shard.gateDrops, drops > 0 { line += ", DROPPED while a spool refused records \(drops)" }
             }
             lines.append(line)
         }
@@ -39,7 +43,10 @@ public enum StatusText {
             if let roundTrip = handover.keepAliveRoundTripMillis {
                 parts.append(String(format: "keep-alive rtt %.1f ms", roundTrip))
             }
-            if handover.quotaReached { parts.append("SPOOL QUOTA REACHED") }
+            if let blocked = handover.spoolBlocked {
+                parts.append("SPOOL REFUSES RECORDS: \(blocked), \(handover.recordsWaiting ?? 0) waiting in memory")
+            }
+            if let lost = handover.recordsLost, lost > 0 { parts.append("LOST \(lost) records") }
             if let peer = handover.peerCertificate { parts.append("peer \(peer)") }
             lines.append(
                 "\(handover.agency) \(handover.interface) \(handover.address): " + parts.joined(separator: "; ")

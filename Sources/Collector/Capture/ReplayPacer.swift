@@ -24,10 +24,16 @@ struct ReplayPacer {
 
     /// Sleeps.
     func sleep(microseconds: Int64) {
+        Self.pause(microseconds: microseconds)
+    }
+
+    /// Sleeps the calling thread.
+    static func pause(microseconds: Int64) {
         usleep(UInt32(clamping: max(0, microseconds)))
     }
 
-    private static func monotonicMicros() -> Int64 {
+    /// Microseconds of the monotonic clock.
+    static func monotonicMicros() -> Int64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)
         return Int64(spec.tv_sec) * 1_000_000 + Int64(spec.tv_nsec) / 1000

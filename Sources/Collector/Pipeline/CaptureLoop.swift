@@ -20,6 +20,7 @@ public final class CaptureLoop: @unchecked Sendable {
     private let trackerLane: Int
     let counters: PipelineCounters
     private let stop: StopSignal
+    private let gate: CaptureGate
     let batchFrames: Int
     let frameArenaBytes: Int
     private let mailbox: PlanMailbox
@@ -61,6 +62,7 @@ public final class CaptureLoop: @unchecked Sendable {
         trackerLane: Int? = nil,
         counters: PipelineCounters,
         stop: StopSignal,
+        gate: CaptureGate = CaptureGate(),
         mailbox: PlanMailbox,
         realtime: Bool = false,
         batchFrames: Int = 256
@@ -74,6 +76,7 @@ public final class CaptureLoop: @unchecked Sendable {
         self.inbox = inbox
         self.counters = counters
         self.stop = stop
+        self.gate = gate
         self.batchFrames = batchFrames
         frameArenaBytes = batchFrames * 1600
         self.trackerLane = trackerLane ?? shards.count
@@ -112,6 +115,7 @@ public final class CaptureLoop: @unchecked Sendable {
         seenRegionGeneration = 0
         while try source.read({ frame, time in
             pace(to: time)
+            if pacer != nil && stop.isRequested { return }
             if source.regionGeneration != seenRegionGeneration {
                 seenRegionGeneration = source.regionGeneration
                 use(source.region)
@@ -119,6 +123,8 @@ public final class CaptureLoop: @unchecked Sendable {
             handle(frame, time: time, linkType: source.linkType)
         }) == .frame {
             count += 1
+            if pacer != nil && stop.isRequested { return }
+            if count & 0x3F == 0 && gate.isClosed { waitForGate() }
             if count & 0x3FF == 0 {
                 publishCounters()
                 counters.filePosition.store(finishedBytes + source.filePosition, ordering: .relaxed)
@@ -219,6 +225,17 @@ public final class CaptureLoop: @unchecked Sendable {
             handOverAll()
             publishCounters()
             pacer.sleep(microseconds: min(wait, 100_000))
+        }
+    }
+
+    /// Waits while the capture gate is closed (a spool refuses records, or the sequence journal cannot be
+    /// written): nothing more is read, so nothing is dropped; the time is counted for the summary.
+    private func waitForGate() {
+        let started = ReplayPacer.monotonicMicros()
+        defer { counters.pausedMicros.add(ReplayPacer.monotonicMicros() - started, ordering: .relaxed) }
+        while gate.isClosed && !stop.isRequested {
+            publishCounters()
+            ReplayPacer.pause(microseconds: 20_000)
         }
     }
 

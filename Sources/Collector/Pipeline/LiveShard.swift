@@ -23,6 +23,7 @@ public final class LiveShard: @unchecked Sendable {
     private let output: SequencerInbox
     private let control: BoundedQueue<ControlBatch>
     private let stop: StopSignal
+    private let gate: CaptureGate
     private let table: Mutex<MatchTable>
     /// Emptied record batches back from the sequencer.
     public let freeRecords: BoundedQueue<RecordBatch>
@@ -46,6 +47,7 @@ public final class LiveShard: @unchecked Sendable {
         output: SequencerInbox,
         control: BoundedQueue<ControlBatch>,
         stop: StopSignal,
+        gate: CaptureGate = CaptureGate(),
         table: MatchTable
     ) {
         self.source = source
@@ -53,6 +55,7 @@ public final class LiveShard: @unchecked Sendable {
         self.output = output
         self.control = control
         self.stop = stop
+        self.gate = gate
         self.table = Mutex(table)
         counters = ShardCounters(source: source.name, backlogLimit: 0)
         freeRecords = BoundedQueue(capacity: 8)
@@ -78,9 +81,16 @@ public final class LiveShard: @unchecked Sendable {
         while !stop.isRequested {
             let current = table.withLock { $0 }
             var burst = 0
+            let dropping = gate.isClosed
             do throws(CaptureError) {
                 while burst < 1024,
-                    try source.read({ frame, time in handle(frame, time: time, table: current) }) == .frame
+                    try source.read({ frame, time in
+                        if dropping {
+                            counters.latestTimeMicros.store(time, ordering: .relaxed)
+                        } else {
+                            handle(frame, time: time, table: current)
+                        }
+                    }) == .frame
                 {
                     burst += 1
                 }
@@ -91,6 +101,7 @@ public final class LiveShard: @unchecked Sendable {
             }
             frames += burst
             counters.frames.store(frames, ordering: .relaxed)
+            if dropping { counters.gateDrops.add(burst, ordering: .relaxed) }
             flush()
             let now = Self.monotonicMillis()
             if now >= nextDropCheck {

@@ -17,8 +17,10 @@ public struct PipelineResult: Sendable {
     public var bytes: Int
     /// The capture error that ended the run early, if any.
     public var captureError: CaptureError?
-    /// Sequence journal writes that failed.
+    /// Sequence journal writes that failed (each was tried again).
     public var journalFailures = 0
+    /// Records not handed over because the journal could not be written before the run was stopped.
+    public var recordsNotJournaled = 0
     /// Records the sequencer could not place (a pipeline fault).
     public var unplaced = 0
     /// cINReset TRIs sent because the numbering state was lost.
@@ -64,15 +66,18 @@ public final class Pipeline: Sendable {
     public let counters = PipelineCounters()
     /// Set to end capture early (SIGINT/SIGTERM, or the end of a live run).
     public let stopRequested = StopSignal()
+    /// Closed while a spool or the sequence journal cannot take records: file capture waits, live shards drop.
+    public let gate: CaptureGate
     /// Where the store watcher leaves a new plan for the capture thread.
     public let mailbox = PlanMailbox()
     private let plan: InterceptPlan
     private let settings: PipelineSettings
 
-    /// Prepares a run of `plan` with `settings`.
-    public init(plan: InterceptPlan, settings: PipelineSettings) {
+    /// Prepares a run of `plan` with `settings`; `gate` is closed by whatever cannot take records.
+    public init(plan: InterceptPlan, settings: PipelineSettings, gate: CaptureGate = CaptureGate()) {
         self.plan = plan
         self.settings = settings
+        self.gate = gate
     }
 
     /// Runs capture over `sources` until files end (or stop is requested) and every record went to `sink`.
@@ -96,6 +101,7 @@ public final class Pipeline: Sendable {
             trackerLane: fileShards + live.count,
             counters: counters,
             stop: stopRequested,
+            gate: gate,
             mailbox: mailbox,
             realtime: settings.realtime
         )
@@ -103,7 +109,9 @@ public final class Pipeline: Sendable {
             plan: plan,
             sink: sink,
             journal: settings.sequenceJournal,
-            resetUnknownStreams: settings.numberingStateLost
+            resetUnknownStreams: settings.numberingStateLost,
+            gate: gate,
+            stop: stopRequested
         )
         let liveShards = live.enumerated().map { index, source in
             LiveShard(
@@ -112,6 +120,7 @@ public final class Pipeline: Sendable {
                 output: inbox,
                 control: capture.controlQueue,
                 stop: stopRequested,
+                gate: gate,
                 table: .empty
             )
         }
@@ -171,7 +180,9 @@ public final class Pipeline: Sendable {
             statistics.packets += shard.counters.frames.load(ordering: .relaxed)
             statistics.bytes += shard.bytes
             statistics.undecodable.merge(shard.undecodable, uniquingKeysWith: +)
+            statistics.gateDrops += shard.counters.gateDrops.load(ordering: .relaxed)
         }
+        statistics.pausedMicros = counters.pausedMicros.load(ordering: .relaxed)
         return PipelineResult(
             capture: statistics,
             sessions: tracker.statistics,
@@ -181,6 +192,7 @@ public final class Pipeline: Sendable {
             bytes: sequencer.bytes,
             captureError: captureError.withLock { $0 } ?? liveShards.lazy.compactMap(\.failure).first,
             journalFailures: sequencer.journalFailures,
+            recordsNotJournaled: sequencer.recordsNotJournaled,
             unplaced: sequencer.unplaced,
             cinResets: sequencer.cinResets
         )

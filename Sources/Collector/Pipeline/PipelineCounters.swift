@@ -16,6 +16,8 @@ public final class PipelineCounters: Sendable {
     public let sessionsOpen = Atomic<Int>(0)
     /// Intercepted calls in progress.
     public let callsOpen = Atomic<Int>(0)
+    /// Microseconds file capture has waited for the capture gate (a spool that refused records).
+    public let pausedMicros = Atomic<Int64>(0)
     /// Every shard's counters, registered when the run starts (read once a second; shards use their own).
     public let shards = Mutex<[ShardCounters]>([])
 
@@ -41,4 +43,8 @@ public struct CaptureStatistics: Sendable {
     public var unsupportedLinkType = 0
     /// Packets the kernel dropped (live capture).
     public var kernelDrops: UInt64 = 0
+    /// Packets live shards read and dropped because the capture gate was closed (a spool refused records).
+    public var gateDrops = 0
+    /// Microseconds file capture waited for the capture gate.
+    public var pausedMicros: Int64 = 0
 }

@@ -12,6 +12,8 @@ public final class ShardCounters: Sendable {
     public let backlogLimit: Int
     /// Packets the kernel dropped on the shard's capture handle (live shards).
     public let kernelDrops = Atomic<Int>(0)
+    /// Frames the shard read and dropped because the capture gate was closed (a spool refused records).
+    public let gateDrops = Atomic<Int>(0)
     /// Capture time of the shard's latest frame, µs since the epoch (live shards: the sync thread's clock).
     public let latestTimeMicros = Atomic<Int64>(0)
 

@@ -116,8 +116,14 @@ public final class SequenceJournal {
         written = text.utf8.count
     }
 
+    /// Appends whole lines; a failed write (a full disk) is cut off again, so no torn line is left for a later
+    /// line to run into.
     private func append(_ text: String) throws(SequenceJournalError) {
-        guard Self.writeAll(descriptor, text) else { throw SequenceJournalError(description: "\(path): write failed") }
+        guard Self.writeAll(descriptor, text) else {
+            let reason = String(cString: strerror(errno))
+            _ = ftruncate(descriptor, off_t(written))
+            throw SequenceJournalError(description: "\(path): write failed: \(reason)")
+        }
         written += text.utf8.count
     }
 

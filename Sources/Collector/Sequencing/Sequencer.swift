@@ -19,11 +19,17 @@ public final class Sequencer: @unchecked Sendable {
     private let sink: any RecordSink
     private let journal: SequenceJournal?
     private var nextNumber: [StreamKey: UInt64] = [:]
-    private var advanced: Set<StreamKey> = []
+    /// The streams the current batch advanced, with their next number before it (nil: the stream was new).
+    private var advancedFrom: [StreamKey: UInt64?] = [:]
+    private let gate: CaptureGate?
+    private let stop: StopSignal?
     /// Records whose intercept the sequencer's plan does not know (a pipeline fault; never expected).
     public private(set) var unplaced = 0
-    /// Journal writes that failed (records were still delivered; a restart may then repeat numbers).
+    /// Journal writes that failed (each was tried again; no record leaves before its numbers are journaled).
     public private(set) var journalFailures = 0
+    /// Records not handed over because their numbers could not be journaled before the run was stopped (their
+    /// numbers were taken back, so the streams have no gap).
+    public private(set) var recordsNotJournaled = 0
     private var buffers: [[UInt8]]
     private var pendingRecords: [Int]
     /// Per-intercept counters, indexed like `plan.intercepts`.
@@ -41,15 +47,21 @@ public final class Sequencer: @unchecked Sendable {
 
     /// Creates the sequencer of a run; with a journal, streams known from earlier runs continue their numbering.
     /// With `resetUnknownStreams`, a stream the journal does not know is announced with a cINReset TRI first.
+    /// While the journal cannot be written the sequencer holds `gate` closed and tries again until it can, or
+    /// until `stop` is requested.
     public init(
         plan: InterceptPlan,
         sink: any RecordSink,
         journal: SequenceJournal? = nil,
-        resetUnknownStreams: Bool = false
+        resetUnknownStreams: Bool = false,
+        gate: CaptureGate? = nil,
+        stop: StopSignal? = nil
     ) {
         self.plan = plan
         self.sink = sink
         self.journal = journal
+        self.gate = gate
+        self.stop = stop
         self.resetUnknownStreams = resetUnknownStreams
         let slots = plan.agencies.count * Handover.allCases.count
         buffers = (0..<slots).map { _ in
@@ -105,8 +117,8 @@ public final class Sequencer: @unchecked Sendable {
                 cinResets += 1
             }
         }
+        if journal != nil, advancedFrom.index(forKey: key) == nil { advancedFrom[key] = .some(nextNumber[key]) }
         nextNumber[key] = number + 1
-        if journal != nil { advanced.insert(key) }
         let before = buffers[slot].count
         PSPDUWriter.write(
             header: intercept.header,
@@ -143,21 +155,20 @@ public final class Sequencer: @unchecked Sendable {
         }
     }
 
-    /// Journals the streams this batch advanced, then hands every non-empty buffer to the sink.
+    /// Journals the streams this batch advanced, then hands every non-empty buffer to the sink. No record leaves
+    /// before its number is journaled (a restart must never reuse one): while the journal cannot be written
+    /// (a full disk), capture is held and the write tried again every 100 ms; if the run is stopped first, the
+    /// batch's records are counted in `recordsNotJournaled` and their numbers taken back.
     public func flush() {
-        if let journal, !advanced.isEmpty {
-            let changes = advanced.map { key in
-                (
-                    SequenceStreamKey(liid: plan.intercepts[Int(key.intercept)].liid, cin: key.cin, isCC: key.isCC),
-                    nextNumber[key] ?? 0
-                )
+        guard journalAdvancedStreams() else {
+            for (key, previous) in advancedFrom { nextNumber[key] = previous }
+            advancedFrom.removeAll(keepingCapacity: true)
+            for slot in buffers.indices {
+                recordsNotJournaled += pendingRecords[slot]
+                buffers[slot].removeAll(keepingCapacity: true)
+                pendingRecords[slot] = 0
             }
-            advanced.removeAll(keepingCapacity: true)
-            do {
-                try journal.record(changes)
-            } catch {
-                journalFailures += 1
-            }
+            return
         }
         for slot in buffers.indices where !buffers[slot].isEmpty {
             let handover: Handover = slot % 2 == 0 ? .hi2 : .hi3
@@ -171,4 +182,35 @@ public final class Sequencer: @unchecked Sendable {
             pendingRecords[slot] = 0
         }
     }
+
+    /// Writes the advanced streams' next numbers to the journal, trying again while it fails; false when the run
+    /// was stopped before the write succeeded.
+    private func journalAdvancedStreams() -> Bool {
+        guard let journal, !advancedFrom.isEmpty else { return true }
+        let changes = advancedFrom.keys.map { key in
+            (
+                SequenceStreamKey(liid: plan.intercepts[Int(key.intercept)].liid, cin: key.cin, isCC: key.isCC),
+                nextNumber[key] ?? 0
+            )
+        }
+        var held = false
+        defer { if held { gate?.release(Self.journalGateKey) } }
+        while true {
+            do {
+                try journal.record(changes)
+                advancedFrom.removeAll(keepingCapacity: true)
+                return true
+            } catch {
+                journalFailures += 1
+                if stop?.isRequested ?? true { return false }
+                if !held {
+                    held = true
+                    gate?.hold(Self.journalGateKey, reason: error.description)
+                }
+                ReplayPacer.pause(microseconds: 100_000)
+            }
+        }
+    }
+
+    private static let journalGateKey = "sequence journal"
 }

@@ -15,6 +15,9 @@ public final class HandoverSpool {
     public let quotaBytes: Int64
     /// The size at which the current segment file is closed and a new one started.
     public let segmentBytes: Int64
+    /// Free space on the spool's file system that ordinary appends leave alone: records already produced when the
+    /// spool first refuses one (the connection's in-memory queue) still fit into it at the end of a run.
+    public let reserveBytes: Int64
 
     var segments: [SpoolSegment]
     var tail: SpoolFile
@@ -33,13 +36,19 @@ public final class HandoverSpool {
 
     /// Opens the spool in `directory` (created with mode 0700 if missing, parents too) and recovers it: reads the
     /// state file, verifies every entry of every segment, and truncates each segment at its last whole entry.
-    public init(directory: String, quotaBytes: Int64, segmentBytes: Int = 64 << 20) throws(SpoolError) {
-        guard quotaBytes > 0, segmentBytes > 0 else {
-            throw SpoolError(.invalidArgument, "quota and segment size must be positive")
+    public init(
+        directory: String,
+        quotaBytes: Int64,
+        segmentBytes: Int = 64 << 20,
+        reserveBytes: Int64 = 0
+    ) throws(SpoolError) {
+        guard quotaBytes > 0, segmentBytes > 0, reserveBytes >= 0 else {
+            throw SpoolError(.invalidArgument, "quota and segment size must be positive, the reserve not negative")
         }
         self.directory = directory
         self.quotaBytes = quotaBytes
         self.segmentBytes = Int64(segmentBytes)
+        self.reserveBytes = reserveBytes
         try SpoolDirectory.create(directory)
         lock = try SpoolFile(opening: directory + "/lock", create: true)
         guard try lock.tryLock() else { throw SpoolError(.io, "spool \(directory) is in use by another process") }
@@ -56,9 +65,12 @@ public final class HandoverSpool {
 
     /// Appends one entry: `bytes` holds `records` whole PS-PDUs, concatenated. Written, not flushed (see `sync()`).
     ///
-    /// Throws `.quotaExceeded` when the unacknowledged bytes would pass the quota (nothing is written or dropped:
-    /// wait for acknowledgements and retry), `.invalidArgument` when the entry could never fit.
-    public func append(_ bytes: UnsafeRawBufferPointer, records: Int) throws(SpoolError) {
+    /// Throws `.quotaExceeded` when the unacknowledged bytes would pass the quota, `.diskFull` when the file system
+    /// is full or the entry would eat into the reserve (nothing is written or dropped either way: wait for
+    /// acknowledgements and retry), `.io` when the write fails otherwise, `.invalidArgument` when the entry could
+    /// never fit. `beyondLimits` ignores the quota and the reserve: for records already produced at the end of a
+    /// run, which must not be lost.
+    public func append(_ bytes: UnsafeRawBufferPointer, records: Int, beyondLimits: Bool = false) throws(SpoolError) {
         guard records > 0, records <= Int(UInt32.max), bytes.count <= Int(UInt32.max) else {
             throw SpoolError(.invalidArgument, "an entry needs 1 to 2^32-1 records and at most 2^32-1 bytes")
         }
@@ -66,7 +78,7 @@ public final class HandoverSpool {
         guard entryBytes <= quotaBytes else {
             throw SpoolError(.invalidArgument, "an entry of \(entryBytes) bytes can never fit the quota")
         }
-        guard unacknowledgedBytes + entryBytes <= quotaBytes else {
+        guard beyondLimits || unacknowledgedBytes + entryBytes <= quotaBytes else {
             throw SpoolError(
                 .quotaExceeded,
                 "spool \(directory) holds \(unacknowledgedBytes) unacknowledged bytes, quota \(quotaBytes)"
@@ -74,6 +86,12 @@ public final class HandoverSpool {
         }
         if let last = segments.last, last.bytes > 0, last.bytes + entryBytes > segmentBytes {
             try rotate()
+        }
+        if !beyondLimits, reserveBytes > 0, let available = tail.availableBytes(), available < entryBytes + reserveBytes {
+            throw SpoolError(
+                .diskFull,
+                "spool \(directory): \(available) bytes free on its file system, \(reserveBytes) kept in reserve"
+            )
         }
         let last = segments.count - 1
         let offset = segments[last].bytes

@@ -9,7 +9,8 @@ import Darwin
 /// The directory calls the spool needs: create (owner only), list, remove, rename, and flush the directory entry
 /// itself so that a created, renamed or removed file stays so after a crash.
 enum SpoolDirectory {
-    /// Creates `path` and any missing parents with mode 0700; existing directories are left as they are.
+    /// Creates `path` and any missing parents with mode 0700. An existing `path` that others (or the group) may
+    /// enter is narrowed to 0700; if that is not possible the spool is refused. Existing parents are left as they are.
     static func create(_ path: String) throws(SpoolError) {
         var prefix = path.hasPrefix("/") ? "/" : ""
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -24,6 +25,20 @@ enum SpoolDirectory {
         guard (status.st_mode & S_IFMT) == S_IFDIR else {
             throw SpoolError(.io, "mkdir \(path): exists and is not a directory")
         }
+        try ownerOnly(path, status: status)
+    }
+
+    /// Narrows the directory `path` to mode 0700 (owner only) unless it already is.
+    static func ownerOnly(_ path: String, status: stat) throws(SpoolError) {
+        guard status.st_mode & 0o7077 != 0 else { return }
+        guard status.st_uid == geteuid() else {
+            throw SpoolError(
+                .io,
+                "\(path) has mode \(String(status.st_mode & 0o7777, radix: 8)) and belongs to another user; "
+                    + "the spool must be owner-only (0700)"
+            )
+        }
+        guard chmod(path, 0o700) == 0 else { throw SpoolFile.failure("chmod 0700", path) }
     }
 
     /// The names in `path`, without "." and "..".

@@ -6,6 +6,9 @@ public struct SpoolError: Error, Sendable, CustomStringConvertible {
         case io
         /// The unacknowledged bytes would pass the quota: nothing was written; wait for acknowledgements and retry.
         case quotaExceeded
+        /// The file system holding the spool is full (ENOSPC, EDQUOT), or so nearly full that the spool's reserve
+        /// for records already produced would be eaten: nothing was written; retry once space is freed.
+        case diskFull
         /// Spooled data failed its checksum or framing while being read; the damaged part was dropped and counted
         /// in `recoveredTruncatedBytes`.
         case corrupt

@@ -33,6 +33,23 @@ final class SpoolFile {
         guard descriptor >= 0 else { throw SpoolFile.failure("open", path) }
         self.path = path
         self.descriptor = descriptor
+        try ownerOnly()
+    }
+
+    /// Narrows the file to mode 0600 if others (or the group) may read or write it: the spool holds intercepted
+    /// traffic.
+    private func ownerOnly() throws(SpoolError) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw SpoolFile.failure("fstat", path) }
+        guard status.st_mode & 0o7177 != 0 else { return }
+        guard fchmod(descriptor, 0o600) == 0 else { throw SpoolFile.failure("chmod 0600", path) }
+    }
+
+    /// Bytes an unprivileged writer may still use on the file's file system; nil when the system cannot tell.
+    func availableBytes() -> Int64? {
+        var info = statvfs()
+        guard fstatvfs(descriptor, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     /// The file's size in bytes.
@@ -121,10 +138,12 @@ final class SpoolFile {
         throw SpoolFile.failure("flock", path)
     }
 
-    /// An `.io` error naming the failed call, the path and the current errno.
+    /// An error naming the failed call, the path and the current errno: `.diskFull` when the file system is out
+    /// of space or quota, `.io` otherwise.
     static func failure(_ call: String, _ path: String) -> SpoolError {
         let code = errno
-        return SpoolError(.io, "\(call) \(path): \(String(cString: strerror(code))) (errno \(code))")
+        let kind: SpoolError.Code = code == ENOSPC || code == EDQUOT ? .diskFull : .io
+        return SpoolError(kind, "\(call) \(path): \(String(cString: strerror(code))) (errno \(code))")
     }
 }
 
