@@ -44,6 +44,14 @@ public final class ByteBudget: @unchecked Sendable {
         pthread_mutex_unlock(&mutex)
     }
 
+    /// Removes the cap: nobody waits any more (the run is ending and what is produced must reach the spool).
+    public func lift() {
+        pthread_mutex_lock(&mutex)
+        limit = Int.max
+        pthread_cond_broadcast(&released)
+        pthread_mutex_unlock(&mutex)
+    }
+
     /// Gives `bytes` back.
     public func release(_ bytes: Int) {
         pthread_mutex_lock(&mutex)

@@ -29,13 +29,16 @@ public struct SpoolBlock: Sendable, Equatable, CustomStringConvertible {
 
 extension HandoverConnection {
     /// Opens the spool, keeping in reserve on its file system enough for the records this connection may hold in
-    /// memory (at most an eighth of the file system), and sizes the in-memory queue to fit that reserve.
+    /// memory (at most an eighth of the file system), and sizes the in-memory queue to fit that reserve and the
+    /// segments so that acknowledged records free space on a small file system too.
     func openSpool() {
         do {
-            let reserve = Self.reserveBytes(for: settings.spoolDirectory, queueLimit: queueLimitBytes)
+            let sizing = Self.sizing(for: settings.spoolDirectory, queueLimit: queueLimitBytes)
+            let reserve = sizing.reserve
             let opened = try HandoverSpool(
                 directory: settings.spoolDirectory,
                 quotaBytes: settings.spoolQuotaBytes,
+                segmentBytes: sizing.segment,
                 reserveBytes: reserve
             )
             budget.lower(to: Int(min(Int64(queueLimitBytes), max(reserve / 2, 64 << 10))))
@@ -62,7 +65,7 @@ extension HandoverConnection {
         guard let spool else { return }
         while let bytes = waitingForQuota.first, let records = waitingRecords.first {
             let outcome = bytes.withUnsafeBytes { raw in
-                Result { () throws(SpoolError) in try spool.append(raw, records: records) }
+                Result { () throws(SpoolError) in try spool.append(raw, records: records, beyondLimits: limitsLifted) }
             }
             if case .failure(let error) = outcome {
                 blockSpool(SpoolBlock(code: error.code, message: error.message))
@@ -124,19 +127,21 @@ extension HandoverConnection {
         }
     }
 
-    /// What the spool keeps free on its file system: the in-memory queue's limit, at most an eighth of the file
-    /// system (a small file system still leaves most of itself to records).
-    static func reserveBytes(for directory: String, queueLimit: Int) -> Int64 {
+    /// How a spool in `directory` is sized for its file system: the reserve it keeps free (the in-memory queue's
+    /// limit, at most an eighth of the file system) and its segment size (64 MiB, at most a sixteenth of the file
+    /// system, at least 64 KiB: segments are freed whole once acknowledged).
+    static func sizing(for directory: String, queueLimit: Int) -> (reserve: Int64, segment: Int) {
         var info = statvfs()
         var path = directory
         while statvfs(path, &info) != 0 {
             guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
-                guard statvfs(path.hasPrefix("/") ? "/" : ".", &info) == 0 else { return Int64(queueLimit) }
+                guard statvfs(path.hasPrefix("/") ? "/" : ".", &info) == 0 else { return (Int64(queueLimit), 64 << 20) }
                 break
             }
             path = String(path[..<slash])
         }
         let total = Int64(info.f_blocks) * Int64(info.f_frsize)
-        return min(Int64(queueLimit), total / 8)
+        let segment = Int(min(Int64(64 << 20), max(Int64(64 << 10), total / 16)))
+        return (min(Int64(queueLimit), total / 8), segment)
     }
 }

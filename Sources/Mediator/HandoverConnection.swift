@@ -23,6 +23,8 @@ public final class HandoverConnection: @unchecked Sendable {
     let queueLimitBytes: Int
     let onSpoolBlock: @Sendable (HandoverEndpoint, SpoolBlock?) -> Void
     var spoolRetry: Scheduled<Void>?
+    /// The run is ending: records go into the spool past its quota and reserve, and `send` no longer waits.
+    var limitsLifted = false
     var spool: HandoverSpool?
     var tlsContext: NIOSSLContext?
     var unusableReason: String?
@@ -87,6 +89,17 @@ public final class HandoverConnection: @unchecked Sendable {
         eventLoop.execute {
             self.waitingForQuota.append(bytes)
             self.waitingRecords.append(records)
+            self.spoolWaiting()
+            self.pump()
+        }
+    }
+
+    /// The run is ending (stopped, or its capture done): from now on records are spooled past the quota and the
+    /// reserve, and `send` never waits, so that what the pipeline still holds reaches the spool.
+    public func liftLimits() {
+        budget.lift()
+        eventLoop.execute {
+            self.limitsLifted = true
             self.spoolWaiting()
             self.pump()
         }

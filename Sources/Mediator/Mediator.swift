@@ -73,6 +73,12 @@ public final class Mediator: Sendable {
         connection.send(bytes, records: records)
     }
 
+    /// The run is ending: records still coming from the pipeline are spooled past quotas and reserves, and nothing
+    /// waits for room any more (a stopped run must not hang on a full spool, nor lose what it produced).
+    public func liftLimits() {
+        for connection in connections.withLock({ $0 }) { connection.liftLimits() }
+    }
+
     /// Waits until the agencies have acknowledged every record and the connections are closed, for at most
     /// `timeoutSeconds`. Returns what is left unacknowledged (it stays in the spool for the next run, records that
     /// waited in memory included; empty when everything was delivered). Blocks the calling thread.

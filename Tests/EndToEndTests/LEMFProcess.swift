@@ -7,11 +7,13 @@ struct LEMFProcess {
     let port: Int
     let outPath: String
 
-    /// Starts it on `port` (0: any) with TLS material from `certificates` (nil: plaintext).
+    /// Starts it on `port` (0: any) with TLS material from `certificates` (nil: plaintext), presenting the server
+    /// certificate `serverCertificate` (`agency`, `rogue-agency`, ... of Scripts/dev-certs).
     init(
         appliance: ApplianceBinary,
         port: Int = 0,
         certificates: DevCertificates? = nil,
+        serverCertificate: String = "agency",
         name: String = "lemf"
     )
         throws
@@ -20,8 +22,8 @@ struct LEMFProcess {
         var arguments = ["lemf", "--listen", "127.0.0.1:\(port)", "--out", outPath]
         if let certificates {
             arguments += [
-                "--ca", certificates.path("ca.pem"), "--cert", certificates.path("agency.pem"), "--key",
-                certificates.path("agency.key"),
+                "--ca", certificates.path("ca.pem"), "--cert", certificates.path("\(serverCertificate).pem"), "--key",
+                certificates.path("\(serverCertificate).key"),
             ]
         }
         process = try BackgroundProcess(appliance.path, arguments)

@@ -96,6 +96,13 @@ public final class BackgroundProcess: @unchecked Sendable {
         return wait(timeout: timeout)
     }
 
+    /// Sends SIGTERM and waits for the exit status.
+    @discardableResult
+    public func terminate(timeout: TimeInterval = 30) -> Int32 {
+        kill(process.processIdentifier, SIGTERM)
+        return wait(timeout: timeout)
+    }
+
     /// Kills it with SIGKILL (a crash) and waits.
     public func crash() {
         kill(process.processIdentifier, SIGKILL)

@@ -100,6 +100,7 @@ public enum ApplianceRunner {
             if stop.isRequested { exit(128 + number) }
             logger.notice("run: signal \(number): stopping capture, delivering what was read")
             stop.request()
+            mediator.liftLimits()
         }
         defer { signals.cancel() }
         let status = StatusReporter(

@@ -45,7 +45,7 @@ public struct RunOptions: Sendable {
     /// Kernel capture buffer per live interface, in MiB.
     public var captureBufferMegabytes = 64
     /// Bytes queued in memory per handover connection before the pipeline waits.
-    public var queueLimitBytes = 64 << 20
+    public var queueLimitBytes = 4 << 20
 
     /// The default spool directory.
     public static let defaultSpoolDirectory = "/var/lib/openli-appliance/spool"

@@ -239,18 +239,20 @@ public final class CaptureLoop: @unchecked Sendable {
         }
     }
 
-    /// Applies a plan the store watcher left (a warrant was added, modified or ended) at this packet boundary.
+    /// Applies the plans the store watcher left (warrants added, modified or ended), one after the other in the
+    /// order of the store's changes, at this packet boundary.
     func takeNewPlan() {
-        guard let plan = mailbox.take() else { return }
-        handOverAll()
-        tracker.apply(plan, at: lastTimeMicros)
-        calls.apply(plan, at: lastTimeMicros)
-        table = tracker.makeMatchTable(
-            controlEndpoints: plan.radiusServers,
-            sipEndpoints: plan.sipServers,
-            media: calls.mediaRoutes()
-        )
-        handOverIRIs()
+        for plan in mailbox.take() {
+            handOverAll()
+            tracker.apply(plan, at: lastTimeMicros)
+            calls.apply(plan, at: lastTimeMicros)
+            table = tracker.makeMatchTable(
+                controlEndpoints: plan.radiusServers,
+                sipEndpoints: plan.sipServers,
+                media: calls.mediaRoutes()
+            )
+            handOverIRIs()
+        }
     }
 
     /// Makes the packet counters visible to the progress line (every 1024 frames, not per packet).

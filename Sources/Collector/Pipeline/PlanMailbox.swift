@@ -1,27 +1,35 @@
 import Synchronization
 
-/// Hands a new plan (the store changed) from the store watcher to the capture thread, which takes it at a packet
-/// boundary. Only the newest plan matters: a plan not yet taken is replaced.
+/// Hands new plans (the store changed) from the store watcher to the capture thread, which takes them at a packet
+/// boundary, oldest first. Every plan is kept, not only the newest: each committed change must reach the trackers
+/// in order, so that a warrant that lived for less than a poll still gets its HI1 activation and deactivation.
 public final class PlanMailbox: Sendable {
-    private let slot = Mutex<InterceptPlan?>(nil)
+    private let queue = Mutex<[InterceptPlan]>([])
     private let pending = Atomic<Bool>(false)
 
     /// Creates an empty mailbox.
     public init() {}
 
-    /// Leaves a plan for the capture thread.
-    public func post(_ plan: InterceptPlan) {
-        slot.withLock { $0 = plan }
+    /// Leaves plans for the capture thread, in the order given, after any it has not taken yet.
+    public func post(_ plans: [InterceptPlan]) {
+        guard !plans.isEmpty else { return }
+        queue.withLock { $0.append(contentsOf: plans) }
         pending.store(true, ordering: .releasing)
     }
 
-    /// The plan left since the last call, if any (a relaxed load when there is none: cheap enough per packet).
-    public func take() -> InterceptPlan? {
-        guard pending.load(ordering: .acquiring) else { return nil }
+    /// Leaves one plan for the capture thread.
+    public func post(_ plan: InterceptPlan) {
+        post([plan])
+    }
+
+    /// Every plan left since the last call, oldest first (a relaxed load when there is none: cheap enough per
+    /// packet).
+    public func take() -> [InterceptPlan] {
+        guard pending.load(ordering: .acquiring) else { return [] }
         pending.store(false, ordering: .relaxed)
-        return slot.withLock { plan in
-            defer { plan = nil }
-            return plan
+        return queue.withLock { plans in
+            defer { plans.removeAll() }
+            return plans
         }
     }
 }
