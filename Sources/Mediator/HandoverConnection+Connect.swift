@@ -32,8 +32,8 @@ extension HandoverConnection {
                     self.connected(channel)
                 case .failure(let error):
                     self.stats.connectFailures += 1
-                    if let refusal = Self.certificateRefusal(error) {
-                        self.refusedCertificate(refusal)
+                    if let library = Self.certificateRefusal(error) {
+                        self.refusedCertificateChain(library: library)
                     } else if self.stats.connectFailures == 1 || self.stats.connectFailures % 30 == 0 {
                         self.logger.warning(
                             "handover \(self.endpoint.label) unreachable, retrying every \(self.settings.retrySeconds) s",
@@ -52,8 +52,8 @@ extension HandoverConnection {
                 self.logger.warning("handover \(self.endpoint.label): the agency sent \(what)")
             },
             onError: { error in
-                if let refusal = Self.certificateRefusal(error) {
-                    self.refusedCertificate(refusal)
+                if let library = Self.certificateRefusal(error) {
+                    self.refusedCertificateChain(library: library)
                 } else {
                     self.logger.warning("handover \(self.endpoint.label): connection error: \(error); closing")
                 }

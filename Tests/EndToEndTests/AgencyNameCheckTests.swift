@@ -87,12 +87,19 @@ struct AgencyNameCheckTests {
         #expect(run.standardError.contains("expected localhost"))
     }
 
-    @Test func aCertificateFromAnotherCAIsLoggedAsOurRefusal() throws {
+    @Test func aCertificateFromAnotherCAIsLoggedAsOurRefusalOfAnUnknownCA() throws {
         let (run, records) = try deliver(serverCertificate: "other-agency", serverName: "localhost")
         #expect(run.status == 3, "run: \(run.standardError)")
         #expect(records == 0)
-        #expect(run.standardError.contains("REFUSED the agency's certificate"))
-        #expect(run.standardError.contains("did not verify against the agency's CA file"))
+        #expect(run.standardError.contains("REFUSED the agency's certificate: its certificate is not issued by"))
+        #expect(run.standardError.contains("UNKNOWN CA"))
         #expect(!run.standardError.contains("the agency sent"))
+    }
+
+    @Test func anExpiredCertificateIsLoggedAsExpired() throws {
+        let (run, records) = try deliver(serverCertificate: "expired-agency", serverName: "localhost")
+        #expect(run.status == 3, "run: \(run.standardError)")
+        #expect(records == 0)
+        #expect(run.standardError.contains("REFUSED the agency's certificate: its certificate EXPIRED on 2021-01-01"))
     }
 }
