@@ -39,7 +39,11 @@ struct AgencyNameCheckTests {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let certificates = try DevCertificates(appliance: appliance)
-        let lemf = try LEMFProcess(appliance: appliance, certificates: certificates, serverCertificate: serverCertificate)
+        let lemf = try LEMFProcess(
+            appliance: appliance,
+            certificates: certificates,
+            serverCertificate: serverCertificate
+        )
         let scenario = try configure(
             appliance,
             host: host,

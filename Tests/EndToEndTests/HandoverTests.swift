@@ -61,7 +61,10 @@ struct HandoverTests {
         try Data("x".utf8).write(to: URL(fileURLWithPath: notADirectory))
         let run = try appliance.run(["run", "--pcap", scenario.pcapPath, "--spool", notADirectory])
         #expect(run.status == 1)
-        #expect(run.standardError.contains("run: --spool \(notADirectory): not a directory"), "run: \(run.standardError)")
+        #expect(
+            run.standardError.contains("run: --spool \(notADirectory): not a directory"),
+            "run: \(run.standardError)"
+        )
     }
 
     @Test func anAgencyCanAskForOpenLIObjectIdentifiersAndGeneralizedTime() throws {

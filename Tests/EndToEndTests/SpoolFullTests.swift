@@ -29,7 +29,12 @@ struct SpoolFullTests {
     }
 
     /// A run of `capture` into `spool` with the extra options, in the background.
-    func start(_ appliance: ApplianceBinary, _ capture: String, spool: String, _ extra: [String]) throws
+    func start(
+        _ appliance: ApplianceBinary,
+        _ capture: String,
+        spool: String,
+        _ extra: [String]
+    ) throws
         -> BackgroundProcess
     {
         try BackgroundProcess(

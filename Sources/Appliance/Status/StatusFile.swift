@@ -15,7 +15,16 @@ public enum StatusFile {
         guard descriptor >= 0 else {
             throw ApplianceError(.runtime, "status: cannot create \(temporary): \(String(cString: strerror(errno)))")
         }
-        let complete = fchmod(descriptor, 0o600) == 0 && data.withUnsafeBytes { raw in
+        let complete = fchmod(descriptor, 0o600) == 0 && writeAll(data, to: descriptor)
+        close(descriptor)
+        guard complete else { throw ApplianceError(.runtime, "status: cannot write \(temporary)") }
+        if rename(temporary, path) != 0 {
+            throw ApplianceError(.runtime, "status: cannot rename \(temporary) to \(path)")
+        }
+    }
+
+    private static func writeAll(_ data: Data, to descriptor: Int32) -> Bool {
+        data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let count = Foundation.write(descriptor, raw.baseAddress.map { $0 + offset }, raw.count - offset)
@@ -24,11 +33,6 @@ public enum StatusFile {
                 offset += count
             }
             return true
-        }
-        close(descriptor)
-        guard complete else { throw ApplianceError(.runtime, "status: cannot write \(temporary)") }
-        if rename(temporary, path) != 0 {
-            throw ApplianceError(.runtime, "status: cannot rename \(temporary) to \(path)")
         }
     }
 

@@ -87,7 +87,8 @@ public final class HandoverSpool {
         if let last = segments.last, last.bytes > 0, last.bytes + entryBytes > segmentBytes {
             try rotate()
         }
-        if !beyondLimits, reserveBytes > 0, let available = tail.availableBytes(), available < entryBytes + reserveBytes {
+        if !beyondLimits, reserveBytes > 0, let available = tail.availableBytes(), available < entryBytes + reserveBytes
+        {
             throw SpoolError(
                 .diskFull,
                 "spool \(directory): \(available) bytes free on its file system, \(reserveBytes) kept in reserve"
