@@ -2,7 +2,8 @@
 /// applied in order to an empty store.
 ///
 /// `audit verify` compares the result with the tables, so that a record edited outside the store (an sqlite3
-/// `UPDATE`) shows up even though the chain of audit rows is intact.
+/// `UPDATE`) shows up even though the chain of audit rows is intact; the change feed
+/// (``WarrantStore/snapshotsSince(auditID:)``) takes the state after each row from it.
 struct AuditReplay {
     /// Agencies by name.
     private(set) var agencies: [String: Agency] = [:]
@@ -64,6 +65,32 @@ struct AuditReplay {
         } else {
             ipWarrants[liid] = try IPWarrant(auditJSON: json, context: context)
         }
+    }
+
+    /// The state as ``WarrantStore/snapshot()`` reads it: warrants that have not been ended, and records in the
+    /// tables' order (sqlite's byte order of names, LIIDs, and server kind, address and port).
+    func snapshot(changeID: Int64, auditID: Int64) -> StoreSnapshot {
+        StoreSnapshot(
+            changeID: changeID,
+            auditID: auditID,
+            agencies: agencies.values.sorted { Self.precedes($0.name, $1.name) },
+            ipWarrants: ipWarrants.values.filter { $0.endedMicros == nil }.sorted { Self.precedes($0.liid, $1.liid) },
+            voipWarrants: voipWarrants.values.filter { $0.endedMicros == nil }
+                .sorted { Self.precedes($0.liid, $1.liid) },
+            servers: servers.sorted { left, right in
+                if left.kind != right.kind {
+                    return Self.precedes(left.kind.rawValue, right.kind.rawValue)
+                }
+                if left.address != right.address {
+                    return Self.precedes(left.address, right.address)
+                }
+                return left.port < right.port
+            }
+        )
+    }
+
+    private static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     private static func json(_ text: String?, _ context: String, _ column: String) throws(StoreError) -> AuditJSON {

@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Every write is one transaction that validates its input, makes the change, appends an audit row chained by
 /// HMAC-SHA256 under the audit key (a file outside the database, ``auditKeyPath``) and bumps the change id, which
-/// the running appliance polls (``changeID()``) to pick up changes. Reads see a consistent state. The file and its directory are created owner-only (0600 and
+/// the running appliance polls (``changeID()``) to pick up changes (``snapshotsSince(auditID:)`` gives the state
+/// after each of them). Reads see a consistent state. The file and its directory are created owner-only (0600 and
 /// 0700), and so is the audit key.
 public final class WarrantStore: Sendable {
     /// The database file's path.
@@ -73,11 +74,13 @@ public final class WarrantStore: Sendable {
         try read { db in try Self.setting(db, "change_id") }
     }
 
-    /// Agencies, warrants that have not been ended, servers and the change id, read in one transaction.
+    /// Agencies, warrants that have not been ended, servers, the change id and the last audit row, read in one
+    /// transaction.
     public func snapshot() throws(StoreError) -> StoreSnapshot {
         try read { db in
             StoreSnapshot(
                 changeID: try Self.setting(db, "change_id"),
+                auditID: try Self.setting(db, "audit_head_id"),
                 agencies: try Self.fetchAgencies(db),
                 ipWarrants: try Self.fetchIPWarrants(db, includeEnded: false),
                 voipWarrants: try Self.fetchVoIPWarrants(db, includeEnded: false),

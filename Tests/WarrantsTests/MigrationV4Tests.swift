@@ -32,6 +32,16 @@ import Warrants
         #expect(try store.verifyAudit() == AuditVerification(rows: 8))
         #expect(try store.changeID() == 8)
 
+        let snapshots = try store.snapshotsSince(auditID: 0)
+        #expect(snapshots.map(\.auditID) == Array(1...8))
+        #expect(snapshots.map(\.changeID) == Array(1...8))
+        #expect(snapshots.last == (try store.snapshot()))
+        #expect(snapshots[5].voipWarrants.map(\.liid) == ["V1"])
+        #expect(snapshots[6].voipWarrants.map(\.liid) == ["V1", "V2"])
+        #expect(snapshots[7].voipWarrants.map(\.liid) == ["V1"])
+        #expect(snapshots[3].ipWarrants.first?.agency == "acme")
+        #expect(snapshots[4].ipWarrants.first?.agency == "secure")
+
         try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .both }
         #expect(try store.verifyAudit() == AuditVerification(rows: 9))
         let reopened = try scratch.store()
