@@ -82,4 +82,13 @@ struct WarrantInputCommandLineTests {
         #expect(try binary.run(["warrant", "show", "L2"]).standardOutput.contains("status: expired"))
         #expect(try binary.run(["audit", "verify"]).standardOutput == "audit log intact: 5 rows\n")
     }
+
+    @Test func messagesEscapeControlsInWhatTheyEcho() throws {
+        let binary = try ApplianceBinary()
+        defer { binary.cleanUp() }
+        #expect(try binary.run(addAcme).status == 0)
+        let shown = try binary.run(["warrant", "show", "L\u{202E}1\u{1B}[2J"])
+        #expect(shown.status == 2)
+        #expect(errorLines(shown) == ["warrant show: warrant \"L\\u{202e}1\\u{1b}[2J\" does not exist"])
+    }
 }
