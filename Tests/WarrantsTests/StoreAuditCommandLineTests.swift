@@ -99,3 +99,20 @@ struct StoreAuditCommandLineTests {
         #expect(refused.standardOutput.isEmpty)
     }
 }
+
+extension StoreAuditCommandLineTests {
+    @Test func runMigratesAnOlderStoreUnderTheKeyItIsGiven() throws {
+        let binary = try ApplianceBinary()
+        defer { binary.cleanUp() }
+        let queue = try DatabaseQueue(path: binary.databasePath)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: MigrationV4Fixture.version3) }
+        try queue.close()
+        let key = binary.directory + "/given.key"
+        let run = try binary.run(["run", "--audit-key", key, "--pcap", binary.directory + "/absent.pcap"])
+        #expect(run.status != 0)
+        #expect(FileManager.default.fileExists(atPath: key))
+        #expect(!FileManager.default.fileExists(atPath: binary.databasePath + ".audit-key"))
+        let verified = try binary.run(["audit", "verify", "--audit-key", key])
+        #expect(verified.standardOutput == "audit log intact: 8 rows\n", "\(verified.standardError)")
+    }
+}
