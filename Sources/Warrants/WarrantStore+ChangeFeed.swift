@@ -10,7 +10,8 @@ extension WarrantStore {
     /// moves, applies every state returned here in order, so that a warrant added and ended between two polls is
     /// still started and stopped. The states are rebuilt by replaying the audit log, read in one transaction; when
     /// the replay's final state differs from the tables (a record edited outside the store), the error says so and
-    /// the caller should fall back to ``snapshot()``.
+    /// the caller should fall back to ``snapshot()``; so it should when `auditID` is beyond the log's last row (the
+    /// file was replaced by an older one).
     public func snapshotsSince(auditID: Int64) throws(StoreError) -> [StoreSnapshot] {
         try read { db in
             let entries = try Self.fetchAuditEntries(db)
@@ -18,6 +19,9 @@ extension WarrantStore {
             let changeID: Int64 = try Self.setting(db, "change_id")
             guard (entries.last?.id ?? 0) == headID else {
                 throw StoreError(.io, "the audit log of \(path) does not end at row \(headID), the row it recorded")
+            }
+            guard auditID <= headID else {
+                throw StoreError(.io, "the audit log of \(path) ends at row \(headID), before row \(auditID)")
             }
             var replay = AuditReplay()
             var snapshots: [StoreSnapshot] = []

@@ -14,6 +14,8 @@ import Warrants
         #expect(snapshot.auditID == 1)
         #expect(snapshot.changeID == 1)
         #expect(try store.snapshotsSince(auditID: 1).isEmpty)
+        let beyond = storeError { () throws(StoreError) in _ = try store.snapshotsSince(auditID: 2) }
+        #expect(beyond?.message.contains("ends at row 1, before row 2") == true)
     }
 
     @Test func aWarrantAddedAndEndedBetweenPollsAppearsInBothStates() throws {
