@@ -163,8 +163,21 @@ extension AdminCommands {
         return tls.allowTLS12 ? "tls1.2+" : "tls1.3"
     }
 
-    /// `text` in double quotes, for messages.
+    /// `text` in double quotes, for messages: quotes and backslashes escaped, and control characters, Unicode format
+    /// controls (bidirectional overrides...) and line or paragraph separators written as `\u{...}`, so that a message
+    /// never carries them to the terminal.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            let invisible: [Unicode.GeneralCategory] = [.control, .format, .lineSeparator, .paragraphSeparator]
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where invisible.contains(scalar.properties.generalCategory):
+                result += "\\u{\(String(scalar.value, radix: 16))}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

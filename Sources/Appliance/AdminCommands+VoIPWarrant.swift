@@ -4,9 +4,15 @@ extension AdminCommands {
     /// `warrant add voip`: validates the request, fills in defaults from the agency and stores the warrant.
     ///
     /// Country codes default to the agency's `--country`; without one, `--auth-cc` and `--delivery-cc` are required.
-    /// A target given twice (also in another spelling of the same identity) is stored once, with a note.
+    /// A target given twice (also in another spelling of the same identity) is stored once, with a note. Targets
+    /// that are not valid (a Unicode format control among them), or an `--end` before now without `--allow-past`,
+    /// are refused before the store is opened.
     public func addVoIPWarrant(_ request: VoIPWarrantAddRequest) throws(ApplianceError) -> AdminOutput {
         let command = "warrant add"
+        try run(command) { () throws(StoreError) in
+            _ = try Self.voipTargets(sipURIs: request.sipURIs, tels: request.tels, command: command)
+            try Self.checkEnd(request.end, allowPast: request.allowPast)
+        }
         let store = try openStore(command)
         let (stored, notes) = try run(command) { () throws(StoreError) -> (VoIPWarrant, [String]) in
             let agency = try store.agency(named: request.agency)

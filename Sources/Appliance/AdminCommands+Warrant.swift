@@ -4,9 +4,14 @@ extension AdminCommands {
     /// `warrant add ip`: validates the request, fills in defaults from the agency and stores the warrant.
     ///
     /// Country codes default to the agency's `--country`; without one, `--auth-cc` and `--delivery-cc` are required.
-    /// Static prefixes with host bits set are accepted and masked, with a note.
+    /// Static prefixes with host bits set are accepted and masked, with a note. A user name with a Unicode format
+    /// control, or an `--end` before now without `--allow-past`, is refused before the store is opened.
     public func addIPWarrant(_ request: IPWarrantAddRequest) throws(ApplianceError) -> AdminOutput {
         let command = "warrant add"
+        try run(command) { () throws(StoreError) in
+            _ = try request.user.map { text throws(StoreError) in try WarrantValidation.username(text) }
+            try Self.checkEnd(request.end, allowPast: request.allowPast)
+        }
         let store = try openStore(command)
         let (stored, notes) = try run(command) { () throws(StoreError) -> (IPWarrant, [String]) in
             let agency = try store.agency(named: request.agency)
@@ -127,6 +132,15 @@ extension AdminCommands {
             delivery: delivery ?? .both
         )
         return (try WarrantValidation.validated(warrant), notes)
+    }
+
+    /// Refuses an `--end` that is not a date-time, or that is before now unless `allowPast`.
+    static func checkEnd(_ end: String?, allowPast: Bool) throws(StoreError) {
+        guard let end else {
+            return
+        }
+        let endMicros = try WarrantValidation.time(end, field: "--end")
+        try WarrantValidation.endNotPast(endMicros, nowMicros: WallClock.nowMicros(), allowPast: allowPast)
     }
 
     /// The given country code, else the agency's; refused when neither exists.

@@ -15,11 +15,15 @@ public struct AdminCommands: Sendable {
     public var databasePath: String
     /// Who the audit log names for changes.
     public var actor: AuditActor
+    /// The audit key file (`--audit-key`); nil for the store's default, its path followed by `.audit-key`.
+    public var auditKeyPath: String?
 
-    /// Creates the commands for the store at `databasePath`.
-    public init(databasePath: String, actor: AuditActor) {
+    /// Creates the commands for the store at `databasePath`, whose audit key is at `auditKeyPath` (nil: the
+    /// default beside the store).
+    public init(databasePath: String, actor: AuditActor, auditKeyPath: String? = nil) {
         self.databasePath = databasePath
         self.actor = actor
+        self.auditKeyPath = auditKeyPath
     }
 
     /// The store path to use: the `--db` option if given, else the environment variable, else the default.
@@ -36,7 +40,7 @@ public struct AdminCommands: Sendable {
     /// Opens the store, reporting failures as `command`'s.
     func openStore(_ command: String) throws(ApplianceError) -> WarrantStore {
         do {
-            return try WarrantStore(path: databasePath, actor: actor)
+            return try WarrantStore(path: databasePath, actor: actor, auditKeyPath: auditKeyPath)
         } catch {
             throw ApplianceError(error, command: command)
         }

@@ -20,6 +20,8 @@ public struct IPWarrantAddRequest: Sendable {
     public var end: String?
     /// `--deliver iri|cc|both`, nil for both.
     public var deliver: String?
+    /// `--allow-past`: an `--end` before now is accepted.
+    public var allowPast: Bool
 
     /// Creates a request.
     public init(
@@ -32,7 +34,8 @@ public struct IPWarrantAddRequest: Sendable {
         deliveryCC: String? = nil,
         start: String? = nil,
         end: String? = nil,
-        deliver: String? = nil
+        deliver: String? = nil,
+        allowPast: Bool = false
     ) {
         self.liid = liid
         self.agency = agency
@@ -44,5 +47,6 @@ public struct IPWarrantAddRequest: Sendable {
         self.start = start
         self.end = end
         self.deliver = deliver
+        self.allowPast = allowPast
     }
 }

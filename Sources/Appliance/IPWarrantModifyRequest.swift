@@ -24,6 +24,8 @@ public struct IPWarrantModifyRequest: Sendable {
     public var end: String?
     /// `--deliver iri|cc|both`.
     public var deliver: String?
+    /// `--allow-past`: an `--end` before now is accepted (it makes the warrant expire at once).
+    public var allowPast: Bool
 
     /// Creates a request.
     public init(
@@ -38,7 +40,8 @@ public struct IPWarrantModifyRequest: Sendable {
         deliveryCC: String? = nil,
         start: String? = nil,
         end: String? = nil,
-        deliver: String? = nil
+        deliver: String? = nil,
+        allowPast: Bool = false
     ) {
         self.liid = liid
         self.agency = agency
@@ -52,6 +55,7 @@ public struct IPWarrantModifyRequest: Sendable {
         self.start = start
         self.end = end
         self.deliver = deliver
+        self.allowPast = allowPast
     }
 
     /// True when the request changes nothing.

@@ -18,6 +18,8 @@ public struct VoIPWarrantAddRequest: Sendable {
     public var end: String?
     /// `--deliver iri|cc|both`, nil for both.
     public var deliver: String?
+    /// `--allow-past`: an `--end` before now is accepted.
+    public var allowPast: Bool
 
     /// Creates a request.
     public init(
@@ -29,7 +31,8 @@ public struct VoIPWarrantAddRequest: Sendable {
         deliveryCC: String? = nil,
         start: String? = nil,
         end: String? = nil,
-        deliver: String? = nil
+        deliver: String? = nil,
+        allowPast: Bool = false
     ) {
         self.liid = liid
         self.agency = agency
@@ -40,5 +43,6 @@ public struct VoIPWarrantAddRequest: Sendable {
         self.start = start
         self.end = end
         self.deliver = deliver
+        self.allowPast = allowPast
     }
 }

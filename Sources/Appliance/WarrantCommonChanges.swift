@@ -11,7 +11,7 @@ struct WarrantCommonChanges: Sendable {
     var end: Int64??
     var delivery: Delivery?
 
-    /// Validates the shared options of `request`.
+    /// Validates the shared options of `request`. An `--end` before now is refused unless `--allow-past` is given.
     init(_ request: IPWarrantModifyRequest) throws(StoreError) {
         agency = try request.agency.map { text throws(StoreError) in
             try WarrantValidation.agencyName(text, field: "--agency")
@@ -24,6 +24,9 @@ struct WarrantCommonChanges: Sendable {
         }
         start = try request.start.map { text throws(StoreError) in try AdminCommands.bound(text, field: "--start") }
         end = try request.end.map { text throws(StoreError) in try AdminCommands.bound(text, field: "--end") }
+        if let end, let endMicros = end {
+            try WarrantValidation.endNotPast(endMicros, nowMicros: WallClock.nowMicros(), allowPast: request.allowPast)
+        }
         delivery = try request.deliver.map { text throws(StoreError) in try WarrantValidation.delivery(text) }
     }
 

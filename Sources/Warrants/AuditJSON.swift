@@ -1,6 +1,6 @@
 /// A small JSON value for the audit log's `before` and `after` columns: object keys keep their given order, so the
-/// same record always gives the same text.
-enum AuditJSON {
+/// same record always gives the same text. Values are equal when their members are, in the same order.
+enum AuditJSON: Equatable {
     case string(String)
     case integer(Int64)
     case boolean(Bool)
@@ -16,6 +16,18 @@ enum AuditJSON {
     /// An optional integer as a number or null.
     static func optional(_ value: Int64?) -> AuditJSON {
         value.map(AuditJSON.integer) ?? .null
+    }
+
+    static func == (left: AuditJSON, right: AuditJSON) -> Bool {
+        switch (left, right) {
+        case (.string(let a), .string(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
+        case (.boolean(let a), .boolean(let b)): a == b
+        case (.null, .null): true
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a.map(\.0) == b.map(\.0) && a.map(\.1) == b.map(\.1)
+        default: false
+        }
     }
 
     /// The compact JSON text.

@@ -40,14 +40,18 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         StoreError(.io, "\(what): \(error)")
     }
 
-    /// `value` in double quotes, with control characters, quotes and backslashes escaped, for messages.
+    /// `value` in double quotes, for messages: quotes and backslashes escaped, and control characters, Unicode
+    /// format controls (bidirectional overrides, zero-width characters...) and line or paragraph separators written
+    /// as `\u{...}`, so that a message shows what the value holds rather than what it would make a terminal display.
     static func quoted(_ value: String) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": text += "\\\""
             case "\\": text += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029 || scalar.properties.generalCategory == .format:
                 text += "\\u{\(String(scalar.value, radix: 16))}"
             default: text.unicodeScalars.append(scalar)
             }

@@ -6,16 +6,25 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 3
+    static let currentVersion = 4
 
-    /// Every migration, oldest first.
-    static var migrator: DatabaseMigrator {
+    /// Every migration, oldest first; v4 keeps the audit key at `auditKeyPath`.
+    static func migrator(auditKeyPath: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: v1)
         migrator.registerMigration("v2", migrate: v2)
         migrator.registerMigration("v3", migrate: v3)
+        migrator.registerMigration("v4") { db in try v4(db, auditKeyPath: auditKeyPath) }
         return migrator
     }
+
+    /// The triggers that keep `audit_log` append-only, as v1 created them (v4 recreates them after re-chaining).
+    static let appendOnlyTriggers = """
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """
 
     /// Agencies, IP warrants and their targets, known servers, settings and the append-only audit log.
     private static func v1(_ db: Database) throws {

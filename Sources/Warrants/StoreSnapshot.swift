@@ -1,7 +1,10 @@
 /// What the running appliance needs from the store, read in one transaction.
-public struct StoreSnapshot: Sendable {
+public struct StoreSnapshot: Sendable, Equatable {
     /// The change id the snapshot reflects; compare with ``WarrantStore/changeID()`` to see whether it is stale.
     public var changeID: Int64
+    /// The id of the last audit row the snapshot reflects (0 before the first change); pass it to
+    /// ``WarrantStore/snapshotsSince(auditID:)`` for the states after each later change.
+    public var auditID: Int64
     /// Every agency.
     public var agencies: [Agency]
     /// Every IP warrant that has not been ended (pending and expired ones included; their windows decide).
@@ -14,12 +17,14 @@ public struct StoreSnapshot: Sendable {
     /// Creates a snapshot.
     public init(
         changeID: Int64,
+        auditID: Int64 = 0,
         agencies: [Agency],
         ipWarrants: [IPWarrant],
         voipWarrants: [VoIPWarrant] = [],
         servers: [KnownServer]
     ) {
         self.changeID = changeID
+        self.auditID = auditID
         self.agencies = agencies
         self.ipWarrants = ipWarrants
         self.voipWarrants = voipWarrants

@@ -1,3 +1,4 @@
+import Crypto
 import GRDB
 
 extension WarrantStore {
@@ -6,34 +7,91 @@ extension WarrantStore {
         try read { db in try Self.fetchAuditEntries(db) }
     }
 
-    /// Recomputes the audit log's hash chain and reports the first row that was edited, deleted, inserted or moved,
-    /// and whether the triggers that keep the table append-only are still in place.
+    /// Checks the audit log and the tables against it, reporting the first problem found:
+    ///
+    /// - the hash chain, recomputed with HMAC-SHA256 under the audit key (``auditKeyPath``): a row edited, deleted,
+    ///   inserted or moved, or a missing or wrong key;
+    /// - the triggers that keep the table append-only;
+    /// - the replay: every row's record JSON applied in order to an empty store must give exactly the agencies,
+    ///   warrants (ended ones included) and servers in the tables, so that a record edited outside the store shows up
+    ///   (naming the table, the record and the field).
     public func verifyAudit() throws(StoreError) -> AuditVerification {
-        try read { db in
+        let key: SymmetricKey?
+        let keyProblem: String
+        do {
+            key = try AuditKeyFile.load(path: auditKeyPath)
+            keyProblem = "the audit key \(auditKeyPath) is missing, so the hashes cannot be checked"
+        } catch {
+            key = nil
+            keyProblem = error.message
+        }
+        return try read { db in
             let entries = try Self.fetchAuditEntries(db)
-            let verification = AuditChain.verify(
+            guard let key else {
+                return AuditVerification(rows: entries.count, problem: keyProblem)
+            }
+            let chain = AuditChain.verify(
                 entries,
                 headID: try Self.setting(db, "audit_head_id"),
-                headHash: try Self.setting(db, "audit_head_hash")
+                headHash: try Self.setting(db, "audit_head_hash"),
+                hash: { entry in AuditChain.hash(of: entry, key: key) }
             )
-            guard verification.isIntact else {
-                return verification
+            guard chain.isIntact else {
+                return chain
             }
-            let triggers = try String.fetchAll(
-                db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name"
-            )
-            guard triggers == ["audit_log_no_delete", "audit_log_no_update"] else {
+            guard try Self.appendOnlyTriggersInPlace(db) else {
                 return AuditVerification(
                     rows: entries.count,
                     problem: "the triggers that keep audit_log append-only have been removed or changed"
                 )
             }
-            return verification
+            var replay = AuditReplay()
+            for entry in entries {
+                do throws(StoreError) {
+                    try replay.apply(entry)
+                } catch {
+                    return AuditVerification(rows: entries.count, firstBadRow: entry.id, problem: error.message)
+                }
+            }
+            if let difference = try Self.tableDifference(db, from: replay) {
+                return AuditVerification(rows: entries.count, problem: difference)
+            }
+            return chain
         }
     }
 
-    private static func fetchAuditEntries(_ db: Database) throws -> [AuditEntry] {
+    /// How the tables differ from `replay`, one line; nil when they hold exactly the replayed records.
+    static func tableDifference(_ db: Database, from replay: AuditReplay) throws -> String? {
+        let agencies: [Agency]
+        let ipWarrants: [IPWarrant]
+        let voipWarrants: [VoIPWarrant]
+        let servers: [KnownServer]
+        do {
+            agencies = try fetchAgencies(db)
+            ipWarrants = try fetchIPWarrants(db, includeEnded: true)
+            voipWarrants = try fetchVoIPWarrants(db, includeEnded: true)
+            servers = try fetchServers(db)
+        } catch let error as StoreError {
+            return "the tables differ from the audit log: \(error.message)"
+        }
+        return replay.firstDifference(
+            agencies: agencies,
+            ipWarrants: ipWarrants,
+            voipWarrants: voipWarrants,
+            servers: servers
+        ).map { "the tables differ from the audit log: \($0)" }
+    }
+
+    /// True when the triggers that keep `audit_log` append-only are there.
+    static func appendOnlyTriggersInPlace(_ db: Database) throws -> Bool {
+        let triggers = try String.fetchAll(
+            db,
+            sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log' ORDER BY name"
+        )
+        return triggers == ["audit_log_no_delete", "audit_log_no_update"]
+    }
+
+    static func fetchAuditEntries(_ db: Database) throws -> [AuditEntry] {
         try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id").map { row in
             AuditEntry(
                 id: try row.decode(Int64.self, forColumn: "id"),

@@ -1,10 +1,13 @@
+import Crypto
 import GRDB
 
 /// The warrant store: one sqlite file (WAL) holding agencies, warrants, known servers, settings and the audit log.
 ///
-/// Every write is one transaction that validates its input, makes the change, appends a hash-chained audit row and
-/// bumps the change id, which the running appliance polls (``changeID()``) to pick up changes. Reads see a
-/// consistent state. The file and its directory are created owner-only (0600 and 0700).
+/// Every write is one transaction that validates its input, makes the change, appends an audit row chained by
+/// HMAC-SHA256 under the audit key (a file outside the database, ``auditKeyPath``) and bumps the change id, which
+/// the running appliance polls (``changeID()``) to pick up changes (``snapshotsSince(auditID:)`` gives the state
+/// after each of them). Reads see a consistent state. The file and its directory are created owner-only (0600 and
+/// 0700), and so is the audit key.
 public final class WarrantStore: Sendable {
     /// The database file's path.
     public let path: String
@@ -15,9 +18,21 @@ public final class WarrantStore: Sendable {
 
     private let pool: DatabasePool
 
+    /// The audit key file (``defaultAuditKeyPath(forStoreAt:)`` unless given when opening the store).
+    public let auditKeyPath: String
+
+    /// The audit key's default path: the store's path followed by `.audit-key`.
+    public static func defaultAuditKeyPath(forStoreAt path: String) -> String {
+        path + ".audit-key"
+    }
+
     /// Opens the store at `path`, creating its directory (0700) and file (0600) when missing, switching to WAL and
     /// applying pending migrations. A store written by a newer version is refused.
-    public init(path: String, actor: AuditActor) throws(StoreError) {
+    ///
+    /// The audit key is the file at `auditKeyPath`, by default ``defaultAuditKeyPath(forStoreAt:)``. Creating a
+    /// store, or migrating one written before schema v4, creates the key (0600) when the file does not exist.
+    public init(path: String, actor: AuditActor, auditKeyPath: String? = nil) throws(StoreError) {
+        let keyPath = auditKeyPath ?? Self.defaultAuditKeyPath(forStoreAt: path)
         try StoreFile.prepare(path: path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -28,12 +43,15 @@ public final class WarrantStore: Sendable {
         } catch {
             throw .io("cannot open the warrant store at \(path)", error)
         }
+        let migrator = StoreSchema.migrator(auditKeyPath: keyPath)
         let superseded: Bool
         do {
-            superseded = try pool.read { db in try StoreSchema.migrator.hasBeenSuperseded(db) }
+            superseded = try pool.read { db in try migrator.hasBeenSuperseded(db) }
             if !superseded {
-                try StoreSchema.migrator.migrate(pool)
+                try migrator.migrate(pool)
             }
+        } catch let error as StoreError {
+            throw StoreError(error.code, field: error.field, "cannot prepare the warrant store at \(path): \(error)")
         } catch {
             throw .io("cannot prepare the warrant store at \(path)", error)
         }
@@ -42,6 +60,7 @@ public final class WarrantStore: Sendable {
         }
         self.path = path
         self.actor = actor
+        self.auditKeyPath = keyPath
         self.pool = pool
     }
 
@@ -55,11 +74,13 @@ public final class WarrantStore: Sendable {
         try read { db in try Self.setting(db, "change_id") }
     }
 
-    /// Agencies, warrants that have not been ended, servers and the change id, read in one transaction.
+    /// Agencies, warrants that have not been ended, servers, the change id and the last audit row, read in one
+    /// transaction.
     public func snapshot() throws(StoreError) -> StoreSnapshot {
         try read { db in
             StoreSnapshot(
                 changeID: try Self.setting(db, "change_id"),
+                auditID: try Self.setting(db, "audit_head_id"),
                 agencies: try Self.fetchAgencies(db),
                 ipWarrants: try Self.fetchIPWarrants(db, includeEnded: false),
                 voipWarrants: try Self.fetchVoIPWarrants(db, includeEnded: false),
@@ -79,12 +100,13 @@ public final class WarrantStore: Sendable {
         }
     }
 
-    /// Runs `change` in one write transaction, appends the audit row it describes and bumps the change id.
+    /// Runs `change` in one write transaction, appends the audit row it describes (hashed under the audit key) and
+    /// bumps the change id.
     func write<T>(_ change: (Database) throws -> (AuditChange, T)) throws(StoreError) -> T {
         do {
             return try pool.write { db in
                 let (audit, result) = try change(db)
-                try appendAudit(audit, db)
+                try appendAudit(audit, key: try auditKeyForWriting(db), db)
                 let changeID: Int64 = try Self.setting(db, "change_id")
                 try Self.setSetting(db, "change_id", String(changeID + 1))
                 return result
@@ -96,7 +118,24 @@ public final class WarrantStore: Sendable {
         }
     }
 
-    private func appendAudit(_ change: AuditChange, _ db: Database) throws {
+    /// The audit key. A missing key file is created only while the log is empty: an existing chain is never
+    /// continued under a new key.
+    private func auditKeyForWriting(_ db: Database) throws -> SymmetricKey {
+        if let key = try AuditKeyFile.load(path: auditKeyPath) {
+            return key
+        }
+        let headID: Int64 = try Self.setting(db, "audit_head_id")
+        guard headID == 0 else {
+            throw StoreError(
+                .io,
+                "the audit key \(auditKeyPath) is missing; the audit log of \(path) is chained under it, so no new key"
+                    + " is made (restore the file, or give it with --audit-key FILE)"
+            )
+        }
+        return try AuditKeyFile.loadOrCreate(path: auditKeyPath)
+    }
+
+    private func appendAudit(_ change: AuditChange, key: SymmetricKey, _ db: Database) throws {
         let headID: Int64 = try Self.setting(db, "audit_head_id")
         let headHash: String = try Self.setting(db, "audit_head_hash")
         var entry = AuditEntry(
@@ -111,7 +150,7 @@ public final class WarrantStore: Sendable {
             previousHash: headHash,
             hash: ""
         )
-        entry.hash = AuditChain.hash(of: entry)
+        entry.hash = AuditChain.hash(of: entry, key: key)
         try db.execute(
             sql: """
                 INSERT INTO audit_log (id, time_micros, os_user, command, action, subject, before_json, after_json,

@@ -2,8 +2,10 @@ extension WarrantValidation {
     /// The most targets (SIP URIs and telephone numbers together) one VoIP warrant may name.
     public static let maximumVoIPTargets = 64
 
-    /// A `--sip-uri` value: `sip:user@host`, `sips:user@host` or `sip:user@*` (any host), in canonical form.
+    /// A `--sip-uri` value: `sip:user@host`, `sips:user@host` or `sip:user@*` (any host), in canonical form. Text
+    /// with a Unicode format control is refused with a reason of its own.
     public static func sipURI(_ text: String, field: String = "--sip-uri") throws(StoreError) -> VoIPTarget {
+        try requireNoFormatControls(text, field: field)
         guard let target = VoIPTarget(sipURI: text) else {
             throw .invalid(field, text, "is not a SIP URI (sip:user@host or sip:user@*)")
         }
@@ -11,8 +13,10 @@ extension WarrantValidation {
     }
 
     /// A `--tel` value: `+digits`, `digits` or `*digits` (any number ending in them), optionally after `tel:`, with
-    /// `-`, `.`, `(`, `)` and spaces ignored; 3-32 digits.
+    /// `-`, `.`, `(`, `)` and spaces ignored; 3-32 digits. Text with a Unicode format control is refused with a
+    /// reason of its own.
     public static func telNumber(_ text: String, field: String = "--tel") throws(StoreError) -> VoIPTarget {
+        try requireNoFormatControls(text, field: field)
         guard let target = VoIPTarget(telNumber: text) else {
             throw .invalid(field, text, "is not a telephone number (+digits, digits or *digits; 3-32 digits)")
         }

@@ -82,8 +82,10 @@ public enum WarrantValidation {
         return UInt32(value)
     }
 
-    /// RADIUS user names: 1-253 bytes of UTF-8 without control characters.
+    /// RADIUS user names: 1-253 bytes of UTF-8 without control characters or Unicode format controls
+    /// (``requireNoFormatControls(_:field:)``).
     public static func username(_ text: String, field: String = "--user") throws(StoreError) -> String {
+        try requireNoFormatControls(text, field: field)
         let clean = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
         guard clean, (1...253).contains(text.utf8.count) else {
             throw .invalid(field, text, "is not a user name (1-253 bytes, no control characters)")

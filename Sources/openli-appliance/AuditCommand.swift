@@ -5,7 +5,7 @@ import ArgumentParser
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Read and check the store's append-only, hash-chained audit log.",
+        abstract: "Read and check the store's append-only audit log, chained by HMAC-SHA256 under the audit key.",
         subcommands: [List.self, Verify.self]
     )
 
@@ -24,7 +24,13 @@ struct AuditCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Recompute the hash chain. Exit status 0 when intact, 1 naming the first bad row."
+            abstract: "Recompute the keyed hash chain and replay the log against the tables.",
+            discussion: """
+                Checks every row's HMAC under the audit key (--audit-key, default beside the store), the triggers \
+                that keep the log append-only, and that replaying the log from an empty store gives exactly the \
+                agencies, warrants and servers in the tables. Exit status 0 when intact, 1 with one line naming the \
+                first problem (the row, or the table, record and field).
+                """
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -9,7 +9,7 @@ import Musl
 import Darwin
 #endif
 
-/// `--db PATH`, taken by every subcommand.
+/// `--db PATH` and `--audit-key FILE`, taken by every subcommand.
 struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .customLong("db"),
@@ -20,6 +20,16 @@ struct DatabaseOptions: ParsableArguments {
         )
     )
     var path: String?
+
+    @Option(
+        name: .customLong("audit-key"),
+        help: ArgumentHelp(
+            "The audit key: 32 random bytes, mode 0600, under which the audit log is chained (default: the store's"
+                + " path followed by .audit-key, created with the store).",
+            valueName: "file"
+        )
+    )
+    var auditKeyPath: String?
 
     /// The path to use: `--db`, else the environment variable, else the default.
     var resolvedPath: String {

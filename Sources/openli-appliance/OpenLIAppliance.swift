@@ -52,8 +52,8 @@ struct OpenLIAppliance: AsyncParsableCommand {
     }
 
     /// Prints an error from ArgumentParser or from `run`: help goes to standard output with status 0; a usage
-    /// error is one line plus ArgumentParser's usage hint, status 2; anything else is one line, status 1 (or the
-    /// status the error carries).
+    /// error is one line (ArgumentParser's message, which names the option or argument), status 2; anything else is
+    /// one line, status 1 (or the status the error carries).
     private static func report(_ error: any Error) -> Int32 {
         let code = exitCode(for: error)
         if code == .success {
@@ -65,13 +65,9 @@ struct OpenLIAppliance: AsyncParsableCommand {
         }
         let message = message(for: error)
         if code == .validationFailure {
-            let lines = fullMessage(for: error).split(separator: "\n").map(String.init)
             StandardError.writeLine(
                 message.split(separator: "\n").first.map(String.init) ?? "openli-appliance: bad usage"
             )
-            if let usage = lines.first(where: { $0.hasPrefix("Usage:") }) {
-                StandardError.writeLine(usage)
-            }
             return 2
         }
         if !message.isEmpty {

@@ -1,6 +1,7 @@
 import Appliance
 import ArgumentParser
 import Collector
+import Warrants
 
 /// `openli-appliance run`: capture from files and/or interfaces and deliver to the agencies.
 struct RunCommand: AsyncParsableCommand {
@@ -142,6 +143,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
+        try prepareStore()
         var options = RunOptions(databasePath: database.resolvedPath)
         options.pcapFiles = pcapFiles
         options.interfaces = interfaces
@@ -162,6 +164,21 @@ struct RunCommand: AsyncParsableCommand {
         options.captureBufferMegabytes = captureBuffer
         let status = try ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// With `--audit-key`, opens the store once with that key before the run does, so that a pending migration
+    /// (schema v4 re-chains the audit log) uses it rather than the default key beside the store. The run itself
+    /// only reads the store and needs no key.
+    private func prepareStore() throws(ApplianceError) {
+        guard let auditKeyPath = database.auditKeyPath else {
+            return
+        }
+        let actor = AuditActor.current(arguments: CommandLine.arguments)
+        do {
+            _ = try WarrantStore(path: database.resolvedPath, actor: actor, auditKeyPath: auditKeyPath)
+        } catch {
+            throw ApplianceError(error, command: "run")
+        }
     }
 
     /// "10G", "500M", "64K" or a plain number of bytes.

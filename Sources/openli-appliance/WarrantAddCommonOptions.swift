@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// The options `warrant add ip` and `warrant add voip` share: country codes, time window and what is delivered.
+/// The options `warrant add ip` and `warrant add voip` share: country codes, time window (and whether an end in the
+/// past is accepted) and what is delivered.
 struct WarrantAddCommonOptions: ParsableArguments {
     @Option(
         name: .customLong("auth-cc"),
@@ -34,4 +35,10 @@ struct WarrantAddCommonOptions: ParsableArguments {
         help: ArgumentHelp("What to deliver (default both).", valueName: "iri|cc|both")
     )
     var deliver: String?
+
+    @Flag(
+        name: .customLong("allow-past"),
+        help: "Accept an --end before now (the warrant is stored already expired and never intercepts)."
+    )
+    var allowPast = false
 }

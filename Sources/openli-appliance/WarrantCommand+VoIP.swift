@@ -11,7 +11,8 @@ extension WarrantCommand {
                 A warrant needs at least one target: --sip-uri or --tel (at most 64 in all; one given twice is kept \
                 once). sip:alice@* matches user alice at any host; --tel *3257781 matches any number ending in \
                 3257781 (+643257781, 00643257781). Times are ISO 8601 with Z or an offset \
-                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused.
+                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused, and so is an --end \
+                before now unless --allow-past is given.
                 """
         )
 
@@ -56,7 +57,8 @@ extension WarrantCommand {
                 deliveryCC: common.deliveryCC,
                 start: common.start,
                 end: common.end,
-                deliver: common.deliver
+                deliver: common.deliver,
+                allowPast: common.allowPast
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in
                 try commands.addVoIPWarrant(request)

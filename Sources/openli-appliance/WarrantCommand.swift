@@ -25,7 +25,8 @@ struct WarrantCommand: ParsableCommand {
             abstract: "Add an IP-access warrant: a RADIUS user and/or static addresses.",
             discussion: """
                 A warrant needs at least one target: --user or --static-ip. Times are ISO 8601 with Z or an offset \
-                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused.
+                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused, and so is an --end \
+                before now unless --allow-past is given.
                 """
         )
 
@@ -75,7 +76,8 @@ struct WarrantCommand: ParsableCommand {
                 deliveryCC: common.deliveryCC,
                 start: common.start,
                 end: common.end,
-                deliver: common.deliver
+                deliver: common.deliver,
+                allowPast: common.allowPast
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.addIPWarrant(request) }
         }
@@ -91,7 +93,7 @@ struct WarrantCommand: ParsableCommand {
                 whole target list. --start none and --end none remove a bound. --user, --static-ip and --session-id \
                 apply to IP warrants only, --sip-uri and --tel to VoIP warrants only. The result is checked like a \
                 new warrant (it still needs a target) and recorded in the audit log; a running appliance sends the \
-                agency an HI1 modification notice.
+                agency an HI1 modification notice. An --end before now is refused unless --allow-past is given.
                 """
         )
 
@@ -161,6 +163,12 @@ struct WarrantCommand: ParsableCommand {
         @Option(name: .customLong("deliver"), help: ArgumentHelp("What to deliver.", valueName: "iri|cc|both"))
         var deliver: String?
 
+        @Flag(
+            name: .customLong("allow-past"),
+            help: "Accept an --end before now (the warrant expires at once; warrant end stops a warrant now)."
+        )
+        var allowPast = false
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -176,7 +184,8 @@ struct WarrantCommand: ParsableCommand {
                 deliveryCC: deliveryCC,
                 start: start,
                 end: end,
-                deliver: deliver
+                deliver: deliver,
+                allowPast: allowPast
             )
             let request = WarrantModifyRequest(
                 options: options,

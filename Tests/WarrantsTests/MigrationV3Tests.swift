@@ -8,7 +8,7 @@ import Warrants
         let scratch = try ScratchDirectory()
         try scratch.raw(MigrationTests.version2)
         let store = try scratch.store()
-        #expect(try store.schemaVersion() == 3)
+        #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
         let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
         let (recorded, voipColumns, targetColumns) = try queue.read { db in
             (
@@ -17,7 +17,7 @@ import Warrants
                 try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info('voip_warrant_targets') ORDER BY cid")
             )
         }
-        #expect(recorded == "3")
+        #expect(recorded == String(WarrantStore.currentSchemaVersion))
         #expect(
             voipColumns == [
                 "liid", "agency", "auth_cc", "delivery_cc", "start_micros", "end_micros", "delivery", "ended_micros",
@@ -37,7 +37,13 @@ import Warrants
         #expect(try store.snapshot().voipWarrants == [added])
         try store.endWarrant(liid: "LIID2", atMicros: 3000)
         #expect(try store.changeID() == 7)
-        #expect(try store.verifyAudit() == AuditVerification(rows: 2))
+        // The fixture's records have no audit rows: the chain is intact, but the replay finds what bypassed the log.
+        let verification = try store.verifyAudit()
+        #expect(verification.rows == 2)
+        #expect(
+            verification.problem
+                == "the tables differ from the audit log: agencies \"acme\": in the table but not in the audit log"
+        )
     }
 
     @Test func reopeningAVersion3StoreKeepsItsVoIPWarrants() throws {
