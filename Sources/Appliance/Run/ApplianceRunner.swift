@@ -32,7 +32,7 @@ public enum ApplianceRunner {
                 "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
             )
         }
-        let (store, plan) = try loadPlan(options)
+        let (store, snapshot, plan) = try loadPlan(options)
         let sources = try openSources(options)
         logger.info(
             "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(plan.sipServers.count) SIP server ports, \(sources.count) sources"
@@ -88,6 +88,7 @@ public enum ApplianceRunner {
         )
         let watcher = StoreWatcher(
             store: store,
+            snapshot: snapshot,
             plan: plan,
             pipeline: pipeline,
             mediator: mediator,
@@ -239,7 +240,9 @@ public enum ApplianceRunner {
         }
     }
 
-    private static func loadPlan(_ options: RunOptions) throws(ApplianceError) -> (WarrantStore, InterceptPlan) {
+    private static func loadPlan(
+        _ options: RunOptions
+    ) throws(ApplianceError) -> (WarrantStore, StoreSnapshot, InterceptPlan) {
         let store: WarrantStore
         let snapshot: StoreSnapshot
         do {
@@ -254,7 +257,7 @@ public enum ApplianceRunner {
                 operatorIdentifier: options.operatorIdentifier,
                 networkElementIdentifier: options.networkElementIdentifier
             )
-            return (store, plan)
+            return (store, snapshot, plan)
         } catch {
             throw ApplianceError(.usage, "run: \(error.description)")
         }

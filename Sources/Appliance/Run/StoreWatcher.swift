@@ -5,8 +5,10 @@ import Mediator
 import Warrants
 
 /// Follows the warrant store while `run` works (DESIGN §6): once a second it compares the store's change id, and
-/// after a change hands the capture thread a new plan (and the mediator the connections of any new agency), so a
-/// warrant added, modified or ended with the CLI takes effect within a second, with no restart.
+/// after a change hands the capture thread one new plan per committed change since the last one it saw, in order
+/// (replayed from the audit log), and the mediator the connections of any new agency. So a warrant added,
+/// modified or ended with the CLI takes effect within a second, with no restart, and a change that lasted less
+/// than a poll (a warrant added and ended at once, two quick modifies) still gets each of its HI1 notifications.
 final class StoreWatcher: @unchecked Sendable {
     private let store: WarrantStore
     private let pipeline: Pipeline
@@ -16,9 +18,12 @@ final class StoreWatcher: @unchecked Sendable {
     private let timer: any DispatchSourceTimer
     private var plan: InterceptPlan
     private var changeID: Int64?
+    private var auditID: Int64
 
+    /// Starts following `store` from `snapshot`, the state `plan` was made from.
     init(
         store: WarrantStore,
+        snapshot: StoreSnapshot,
         plan: InterceptPlan,
         pipeline: Pipeline,
         mediator: Mediator,
@@ -31,7 +36,8 @@ final class StoreWatcher: @unchecked Sendable {
         self.mediator = mediator
         self.options = options
         self.logger = logger
-        changeID = try? store.changeID()
+        changeID = snapshot.changeID
+        auditID = snapshot.auditID
         timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "openli.store-watcher"))
         timer.schedule(deadline: .now() + 1, repeating: 1)
         timer.setEventHandler { [weak self] in self?.poll() }
@@ -43,25 +49,48 @@ final class StoreWatcher: @unchecked Sendable {
     }
 
     private func poll() {
+        let current: Int64
+        let snapshots: [StoreSnapshot]
         do {
-            let current = try store.changeID()
+            current = try store.changeID()
             guard current != changeID else { return }
-            let snapshot = try store.snapshot()
-            let next = try plan.updated(with: snapshot)
-            for agency in next.agencies.dropFirst(mediator.agencyCount) {
-                logger.info("run: warrants now deliver to agency \(agency.name); connecting")
-                mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: options))
-            }
-            pipeline.mailbox.post(next)
-            let active = next.intercepts.filter(\.active).count
-            logger.notice("run: the warrant store changed; \(active) warrants now in force")
-            plan = next
-            changeID = current
-        } catch let error as PlanError {
-            logger.error("run: the warrant store changed but cannot be applied: \(error.description)")
-            changeID = try? store.changeID()
+            snapshots = try changesSinceLastPoll()
         } catch {
             logger.error("run: cannot read the warrant store: \(error)")
+            return
         }
+        var plans: [InterceptPlan] = []
+        for snapshot in snapshots {
+            do {
+                plan = try plan.updated(with: snapshot)
+                plans.append(plan)
+            } catch {
+                logger.error("run: a change of the warrant store cannot be applied: \(error.description)")
+            }
+            auditID = max(auditID, snapshot.auditID)
+        }
+        changeID = current
+        guard !plans.isEmpty else { return }
+        for agency in plan.agencies.dropFirst(mediator.agencyCount) {
+            logger.info("run: warrants now deliver to agency \(agency.name); connecting")
+            mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: options))
+        }
+        pipeline.mailbox.post(plans)
+        let active = plan.intercepts.filter(\.active).count
+        logger.notice("run: the warrant store changed (\(plans.count) changes); \(active) warrants now in force")
+    }
+
+    /// The store's state after each change committed since the last poll, oldest first. When the audit log does
+    /// not replay to the tables (they were edited behind the store's back), only the tables' current state.
+    private func changesSinceLastPoll() throws(StoreError) -> [StoreSnapshot] {
+        do {
+            let snapshots = try store.snapshotsSince(auditID: auditID)
+            if !snapshots.isEmpty { return snapshots }
+        } catch {
+            logger.error(
+                "run: the audit log does not account for the warrant store's tables (\(error)); taking the tables as they are: run audit verify"
+            )
+        }
+        return [try store.snapshot()]
     }
 }
