@@ -92,27 +92,14 @@ struct SpoolFullTests {
         #expect(streams.iris + streams.ccs == produced)
     }
 
-    /// Whether this machine lets the tests mount a small tmpfs (root in the CI container).
-    static let canMountTmpfs: Bool = {
-        let point = FileManager.default.temporaryDirectory.appendingPathComponent("openli-tmpfs-probe").path
-        try? FileManager.default.createDirectory(atPath: point, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: point) }
-        guard (try? ProcessRunner.run("/bin/mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", point]))?.status == 0
-        else { return false }
-        _ = try? ProcessRunner.run("/bin/umount", [point])
-        return true
-    }()
-
-    @Test(.enabled(if: canMountTmpfs, "needs to mount a tmpfs (root)"))
+    @Test(.enabled(if: SmallFileSystem.canMount, "needs to mount a tmpfs (root)"))
     func aFullDiskPausesCaptureAndTheReturningAgencyGetsEveryRecord() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let (port, capture) = try configure(appliance)
-        let disk = appliance.directory + "/small-disk"
-        try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-        #expect(try ProcessRunner.run("/bin/mount", ["-t", "tmpfs", "-o", "size=2m", "tmpfs", disk]).status == 0)
-        defer { _ = try? ProcessRunner.run("/bin/umount", ["-l", disk]) }
-        let run = try start(appliance, capture, spool: disk + "/spool", [])
+        let disk = try SmallFileSystem(kilobytes: 2048, under: appliance.directory)
+        defer { disk.unmount() }
+        let run = try start(appliance, capture, spool: disk.path + "/spool", [])
         #expect(run.waitForError("disk full") != nil, "run: \(run.standardError)")
         Thread.sleep(forTimeInterval: 1)
         #expect(run.isRunning, "capture must wait, not end: \(run.standardError)")

@@ -59,7 +59,8 @@ public final class SequenceJournal {
         if descriptor >= 0 { close(descriptor) }
     }
 
-    /// Records new next numbers (one write for the whole set).
+    /// Records new next numbers (one write for the whole set). Once the lines are written the numbers are
+    /// journaled; a compaction that fails then (a full disk) is tried again after a later write.
     public func record(_ changes: [(SequenceStreamKey, UInt64)]) throws(SequenceJournalError) {
         guard !changes.isEmpty else { return }
         var text = ""
@@ -68,7 +69,9 @@ public final class SequenceJournal {
             text += Self.line(key, value)
         }
         try append(text)
-        if written > compactBytes { try compact() }
+        if written > compactBytes {
+            try? compact()
+        }
     }
 
     private func load() throws(SequenceJournalError) {
@@ -119,9 +122,10 @@ public final class SequenceJournal {
     /// Appends whole lines; a failed write (a full disk) is cut off again, so no torn line is left for a later
     /// line to run into.
     private func append(_ text: String) throws(SequenceJournalError) {
+        let end = lseek(descriptor, 0, SEEK_END)
         guard Self.writeAll(descriptor, text) else {
             let reason = String(cString: strerror(errno))
-            _ = ftruncate(descriptor, off_t(written))
+            if end >= 0 { _ = ftruncate(descriptor, end) }
             throw SequenceJournalError(description: "\(path): write failed: \(reason)")
         }
         written += text.utf8.count
