@@ -73,11 +73,7 @@ struct KeepAliveMatchTests {
         defer { receiver.crash() }
         let port = try #require(receiver.waitForError(#"listening on [^ ]+:(\d+)"#).flatMap { Int($0) })
         let scenario = try CaptureScenario("radius-basic")
-        let endpoint = "127.0.0.1:\(port)"
-        try appliance.run([
-            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
-            "--keepalive", "2", "--keepalive-wait", "1",
-        ])
+        try E2ESetup.addPlaintextAgency(appliance, port: port, keepalive: 2)
         try appliance.run(["server", "add", "radius"] + scenario.radiusServers)
         try appliance.run(["warrant", "add", "ip", "SHR-RB-ALICE", "--agency", "LEA-A", "--user", "alice"])
         let run = try appliance.run([

@@ -9,29 +9,23 @@ import Testing
 struct LiveCaptureTests {
     /// Sends Accounting Start for liveuser (127.0.77.5), 200 datagrams each way between the target and a peer,
     /// Accounting Stop, then 50 more datagrams that must not be intercepted.
-    static let sender = """
-        import socket, struct, time
-        def attr(t, v): return bytes([t, len(v) + 2]) + v
-        def accounting(ident, status):
-            body = b"".join([attr(1, b"liveuser"), attr(40, struct.pack(">I", status)),
-                             attr(8, socket.inet_aton("127.0.77.5")), attr(44, b"sess-live-1"),
-                             attr(4, socket.inet_aton("127.0.77.9"))])
-            return bytes([4, ident]) + struct.pack(">H", 20 + len(body)) + b"\\x11" * 16 + body
-        nas = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); nas.bind(("127.0.77.9", 0))
-        target = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); target.bind(("127.0.77.5", 0))
-        peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); peer.bind(("127.0.77.60", 0))
-        nas.sendto(accounting(1, 1), ("127.0.77.2", 1813))
-        time.sleep(1)
-        for i in range(200):
-            target.sendto(b"x" * 100, peer.getsockname())
-            peer.sendto(b"y" * 100, target.getsockname())
-            time.sleep(0.001)
-        time.sleep(1)
-        nas.sendto(accounting(2, 2), ("127.0.77.2", 1813))
-        time.sleep(1)
-        for i in range(50):
-            target.sendto(b"z" * 100, peer.getsockname())
-        """
+    static let sender = E2ESetup.liveSender(
+        prefix: "127.0.77",
+        session: "sess-live-1",
+        traffic: """
+            nas.sendto(accounting(1, 1), ("127.0.77.2", 1813))
+            time.sleep(1)
+            for i in range(200):
+                target.sendto(b"x" * 100, peer.getsockname())
+                peer.sendto(b"y" * 100, target.getsockname())
+                time.sleep(0.001)
+            time.sleep(1)
+            nas.sendto(accounting(2, 2), ("127.0.77.2", 1813))
+            time.sleep(1)
+            for i in range(50):
+                target.sendto(b"z" * 100, peer.getsockname())
+            """
+    )
 
     @Test func twoFanoutShardsCaptureTheTargetsTraffic() throws {
         let appliance = try ApplianceBinary()

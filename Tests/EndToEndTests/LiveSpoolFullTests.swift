@@ -8,32 +8,25 @@ import Testing
 @Suite(.serialized)
 struct LiveSpoolFullTests {
     /// Accounting Start for liveuser (127.0.78.5), then 4000 datagrams of 1000 bytes from the target to a peer.
-    static let sender = """
-        import socket, struct, time
-        def attr(t, v): return bytes([t, len(v) + 2]) + v
-        def accounting(ident, status):
-            body = b"".join([attr(1, b"liveuser"), attr(40, struct.pack(">I", status)),
-                             attr(8, socket.inet_aton("127.0.78.5")), attr(44, b"sess-full-1"),
-                             attr(4, socket.inet_aton("127.0.78.9"))])
-            return bytes([4, ident]) + struct.pack(">H", 20 + len(body)) + b"\\x11" * 16 + body
-        nas = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); nas.bind(("127.0.78.9", 0))
-        target = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); target.bind(("127.0.78.5", 0))
-        peer = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); peer.bind(("127.0.78.60", 0))
-        nas.sendto(accounting(1, 1), ("127.0.78.2", 1813))
-        time.sleep(1)
-        for i in range(4000):
-            target.sendto(b"x" * 1000, peer.getsockname())
-            if i % 100 == 0: time.sleep(0.01)
-        """
+    static let sender = E2ESetup.liveSender(
+        prefix: "127.0.78",
+        session: "sess-full-1",
+        traffic: """
+            nas.sendto(accounting(1, 1), ("127.0.78.2", 1813))
+            time.sleep(1)
+            for i in range(4000):
+                target.sendto(b"x" * 1000, peer.getsockname())
+                if i % 100 == 0: time.sleep(0.01)
+            """
+    )
 
     @Test func packetsNotTakenWhileTheSpoolIsFullAreCountedAsDrops() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let probe = try LEMFProcess(appliance: appliance, name: "probe")
-        let endpoint = "127.0.0.1:\(probe.port)"
         _ = probe.stop()
+        try E2ESetup.addPlaintextAgency(appliance, port: probe.port)
         for command in [
-            ["agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"],
             ["server", "add", "radius", "127.0.78.2:1813"],
             ["warrant", "add", "ip", "LIVE-FULL", "--agency", "LEA-A", "--user", "liveuser"],
         ] {

@@ -11,11 +11,7 @@ struct QuickWarrantChangeTests {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let lemf = try LEMFProcess(appliance: appliance)
-        let endpoint = "127.0.0.1:\(lemf.port)"
-        try appliance.run([
-            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
-            "--keepalive", "2", "--keepalive-wait", "1",
-        ])
+        try E2ESetup.addPlaintextAgency(appliance, port: lemf.port, keepalive: 2)
         try appliance.run(["server", "add", "radius", BulkSessionCapture.radiusServer])
         let capture = appliance.directory + "/slow.pcap"
         try BulkSessionCapture.write(to: capture, packets: 600, payloadBytes: 100, spacingMicros: 100_000)

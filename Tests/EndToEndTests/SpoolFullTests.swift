@@ -15,12 +15,7 @@ struct SpoolFullTests {
         let probe = try LEMFProcess(appliance: appliance, name: "probe")
         let port = probe.port
         _ = probe.stop()
-        let endpoint = "127.0.0.1:\(port)"
-        let added = try appliance.run([
-            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
-            "--keepalive", "2", "--keepalive-wait", "1",
-        ])
-        #expect(added.status == 0, "agency add: \(added.standardError)")
+        try E2ESetup.addPlaintextAgency(appliance, port: port, keepalive: 2)
         try appliance.run(["server", "add", "radius", BulkSessionCapture.radiusServer])
         try appliance.run(["warrant", "add", "ip", "BULK-DANA", "--agency", "LEA-A", "--user", "dana"])
         let capture = appliance.directory + "/bulk.pcap"
@@ -49,15 +44,7 @@ struct SpoolFullTests {
         let (port, capture) = try configure(appliance)
         let run = try start(appliance, capture, spool: appliance.spoolDirectory, ["--spool-quota", "1M"])
         #expect(run.waitForError("spool quota reached") != nil, "run: \(run.standardError)")
-        Thread.sleep(forTimeInterval: 1)
-        #expect(run.isRunning, "capture must wait, not end: \(run.standardError)")
-        let lemf = try LEMFProcess(appliance: appliance, port: port)
-        #expect(run.wait(timeout: 120) == 0, "run: \(run.standardError)")
-        _ = lemf.stop()
-        let streams = completeStreams(lemf.records())
-        #expect(streams.gapless)
-        #expect(streams.iris == 2)
-        #expect(streams.ccs == Self.packets)
+        try expectEveryRecordOnceTheAgencyIsBack(run, appliance: appliance, port: port)
         #expect(run.standardError.contains("capture resumes"))
         #expect(run.standardError.contains("WAITED"))
         #expect(!run.standardError.contains("disk full"))
@@ -101,6 +88,14 @@ struct SpoolFullTests {
         defer { disk.unmount() }
         let run = try start(appliance, capture, spool: disk.path + "/spool", [])
         #expect(run.waitForError("disk full") != nil, "run: \(run.standardError)")
+        try expectEveryRecordOnceTheAgencyIsBack(run, appliance: appliance, port: port)
+        #expect(!run.standardError.contains("spool quota"))
+        #expect(!run.standardError.contains("LOST"))
+    }
+
+    /// With `run` waiting for its spool: checks that it keeps waiting, starts the agency's receiver at `port`, and
+    /// expects the run to end well and the receiver to hold every record of the capture, without a gap.
+    func expectEveryRecordOnceTheAgencyIsBack(_ run: BackgroundProcess, appliance: ApplianceBinary, port: Int) throws {
         Thread.sleep(forTimeInterval: 1)
         #expect(run.isRunning, "capture must wait, not end: \(run.standardError)")
         let lemf = try LEMFProcess(appliance: appliance, port: port)
@@ -110,8 +105,6 @@ struct SpoolFullTests {
         #expect(streams.gapless)
         #expect(streams.iris == 2)
         #expect(streams.ccs == Self.packets)
-        #expect(!run.standardError.contains("spool quota"))
-        #expect(!run.standardError.contains("LOST"))
     }
 
     static func number(after prefix: String, in text: String) -> Int? {

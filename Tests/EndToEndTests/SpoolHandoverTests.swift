@@ -148,48 +148,16 @@ struct SpoolHandoverTests {
     /// A target session opened by accounting (so its CIN is the same in every run), split into two captures.
     func carryOnCaptures(_ appliance: ApplianceBinary, port: Int) throws -> [String] {
         _ = try configure(appliance, port: port, keepalive: 300)
-        try appliance.run(["server", "add", "radius", "192.0.2.2:1813"])
+        try appliance.run(["server", "add", "radius", BulkSessionCapture.radiusServer])
         try appliance.run(["warrant", "add", "ip", "CARRY-ON", "--agency", "LEA-A", "--user", "dana"])
-        let nas: [UInt8] = [192, 0, 2, 9]
-        let server: [UInt8] = [192, 0, 2, 2]
-        let dana: [UInt8] = [100, 64, 3, 3]
-        func accounting(_ status: UInt32, into capture: inout CraftedCapture) {
-            let message = CraftedCapture.radius(
-                code: 4,
-                identifier: UInt8(status),
-                attributes: [
-                    (1, Array("dana".utf8)), (40, CraftedCapture.u32(status)), (44, Array("DANA-1".utf8)), (8, dana),
-                ]
-            )
-            capture.add(
-                ipPacket: CraftedCapture.ipv4(
-                    from: nas,
-                    to: server,
-                    protocol: 17,
-                    payload: CraftedCapture.udp(sourcePort: 4001, destinationPort: 1813, payload: message)
-                )
-            )
-        }
-        func traffic(_ count: Int, into capture: inout CraftedCapture) {
-            for _ in 0..<count {
-                capture.add(
-                    ipPacket: CraftedCapture.ipv4(
-                        from: dana,
-                        to: [198, 18, 0, 1],
-                        protocol: 17,
-                        payload: CraftedCapture.udp(sourcePort: 5000, destinationPort: 53, payload: [1])
-                    )
-                )
-            }
-        }
         var before = CraftedCapture()
-        accounting(1, into: &before)
-        traffic(5, into: &before)
+        BulkSessionCapture.accounting(1, into: &before)
+        BulkSessionCapture.traffic(5, into: &before)
         var after = CraftedCapture()
         after.timeMicros = before.timeMicros + 60_000_000
-        accounting(3, into: &after)
-        traffic(4, into: &after)
-        accounting(2, into: &after)
+        BulkSessionCapture.accounting(3, into: &after)
+        BulkSessionCapture.traffic(4, into: &after)
+        BulkSessionCapture.accounting(2, into: &after)
         var paths: [String] = []
         for (index, capture) in [before, after].enumerated() {
             let path = appliance.directory + "/part\(index).pcap"

@@ -12,10 +12,7 @@ struct SpoolPermissionTests {
         defer { appliance.cleanUp() }
         let lemf = try LEMFProcess(appliance: appliance)
         let scenario = try CaptureScenario("radius-basic")
-        let endpoint = "127.0.0.1:\(lemf.port)"
-        try appliance.run([
-            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
-        ])
+        try E2ESetup.addPlaintextAgency(appliance, port: lemf.port)
         try appliance.run(["server", "add", "radius"] + scenario.radiusServers)
         try appliance.run(["warrant", "add", "ip", "SHR-RB-ALICE", "--agency", "LEA-A", "--user", "alice"])
         let spool = appliance.spoolDirectory
@@ -46,10 +43,7 @@ struct SpoolPermissionTests {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let lemf = try LEMFProcess(appliance: appliance)
-        let endpoint = "127.0.0.1:\(lemf.port)"
-        try appliance.run([
-            "agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ",
-        ])
+        try E2ESetup.addPlaintextAgency(appliance, port: lemf.port)
         try appliance.run(["server", "add", "radius", BulkSessionCapture.radiusServer])
         try appliance.run(["warrant", "add", "ip", "BULK-DANA", "--agency", "LEA-A", "--user", "dana"])
         let capture = appliance.directory + "/slow.pcap"
