@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -32,6 +33,7 @@ let package = Package(
             providers: [.apt(["libpcap-dev"])]
         ),
         .target(name: "CCRC32C"),
+        .target(name: "Stages", swiftSettings: strictFeatures),
         .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
         .target(name: "ETSI", swiftSettings: packetPathFeatures),
@@ -46,8 +48,7 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "CPcap", "Packets", "Protocols", "ETSI", "Warrants",
-                .product(name: "Logging", package: "swift-log"),
+                "CPcap", "Packets", "Protocols", "ETSI", "Warrants", "Stages",
             ],
             swiftSettings: packetPathFeatures
         ),
@@ -66,10 +67,10 @@ let package = Package(
         .target(
             name: "Appliance",
             dependencies: [
-                "Packets", "Protocols", "ETSI", "Warrants", "Collector", "Mediator",
+                "ETSI", "Warrants", "Collector", "Mediator", "Stages",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictFeatures
@@ -77,14 +78,14 @@ let package = Package(
         .executableTarget(
             name: "openli-appliance",
             dependencies: [
-                "Appliance", "Warrants",
+                "Appliance", "Warrants", "Collector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictFeatures
         ),
         .executableTarget(
             name: "openli-microbench",
-            dependencies: ["Packets", "Protocols", "ETSI", "Collector"],
+            dependencies: ["Packets", "Protocols", "ETSI", "Collector", "Warrants"],
             swiftSettings: strictFeatures
         ),
         .target(

@@ -55,7 +55,7 @@ public final class HandoverConnection: @unchecked Sendable {
         self.onSpoolBlock = onSpoolBlock
         var logger = logger
         logger[metadataKey: "li.agency"] = "\(settings.endpoint.agency)"
-        logger[metadataKey: "li.handover"] = "\(settings.endpoint.interface)"
+        logger[metadataKey: "li.handover"] = "\(settings.endpoint.handover)"
         self.logger = logger
     }
 
@@ -65,9 +65,8 @@ public final class HandoverConnection: @unchecked Sendable {
     /// Opens the spool (recovering what a previous run left), prepares TLS and starts connecting. An agency whose
     /// TLS material is unusable is reported and not connected; its records still go to the spool. Returns why the
     /// spool cannot be used, if it cannot (records would have nowhere to wait: the run must not start).
-    /// Blocks until the spool is open; call it from outside the event loop.
-    public func start() -> String? {
-        let spoolFailure = try? eventLoop.submit { () -> String? in
+    public func start() -> EventLoopFuture<String?> {
+        eventLoop.submit { () -> String? in
             self.openSpool()
             guard self.spool != nil else { return self.unusableReason }
             if let tls = self.settings.tls {
@@ -79,8 +78,7 @@ public final class HandoverConnection: @unchecked Sendable {
             }
             self.connect()
             return nil
-        }.wait()
-        return spoolFailure ?? nil
+        }
     }
 
     /// Queues concatenated PS-PDUs for delivery, in order. Blocks while the hand-over to the spool is backed up.

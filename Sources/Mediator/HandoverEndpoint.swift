@@ -5,22 +5,22 @@ public struct HandoverEndpoint: Sendable, Equatable {
     /// The agency's name.
     public var agency: String
     /// "HI2" or "HI3".
-    public var interface: String
+    public var handover: Handover
     /// Host name or address of the agency's receiver.
     public var host: String
     /// Its TCP port.
     public var port: Int
 
     /// Creates an endpoint.
-    public init(agency: String, interface: String, host: String, port: Int) {
+    public init(agency: String, handover: Handover, host: String, port: Int) {
         self.agency = agency
-        self.interface = interface
+        self.handover = handover
         self.host = host
         self.port = port
     }
 
     /// "LEA-A HI2 (127.0.0.1:4000)".
-    public var label: String { "\(agency) \(interface) (\(host):\(port))" }
+    public var label: String { "\(agency) \(handover) (\(host):\(port))" }
 }
 
 /// What one handover connection has done, for the summary and status.

@@ -162,7 +162,7 @@ struct RunCommand: AsyncParsableCommand {
         options.realtime = realtime
         options.drainTimeoutSeconds = drainTimeout
         options.captureBufferMegabytes = captureBuffer
-        let status = try ApplianceRunner.run(options, logger: logger)
+        let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }
 

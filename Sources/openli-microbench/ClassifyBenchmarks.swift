@@ -1,6 +1,7 @@
 import Collector
 import ETSI
 import Packets
+import Warrants
 
 /// `classify-miss`, `classify-hit` and `media-lookup`: the lookups a shard makes per packet in its
 /// ``MatchTable``.
@@ -44,18 +45,17 @@ enum ClassifyBenchmarks {
 
     /// The address table: 10,000 exact targets and five prefixes.
     private static func addressTable() -> MatchTable {
-        var exact: [IPAddress: [CCRoute]] = [:]
+        var routes = MatchRoutes()
         for index in 0..<10_000 {
-            exact[target(index)] = [route(index)]
+            routes.add(IPPrefix(address: target(index), length: 32), route(index))
         }
-        let prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])] = [
-            (24, [.v4(0xC000_0200): [route(10_001)], .v4(0xC633_6400): [route(10_002)]]),
-            (28, [.v4(0xCB00_7100): [route(10_003)]]),
-            (48, [.v6(high: 0x2001_0DB8_0001_0000, low: 0): [route(10_004)]]),
-            (64, [.v6(high: 0x2001_0DB8_0002_0003, low: 0): [route(10_005)]]),
-        ]
-        let control: Set<ControlEndpoint> = [ControlEndpoint(address: .v4(0xAC10_0001), port: 1813)]
-        return MatchTable(exact: exact, prefixes: prefixes, controlEndpoints: control, plan: nil)
+        routes.add(IPPrefix(address: .v4(0xC000_0200), length: 24), route(10_001))
+        routes.add(IPPrefix(address: .v4(0xC633_6400), length: 24), route(10_002))
+        routes.add(IPPrefix(address: .v4(0xCB00_7100), length: 28), route(10_003))
+        routes.add(IPPrefix(address: .v6(high: 0x2001_0DB8_0001_0000, low: 0), length: 48), route(10_004))
+        routes.add(IPPrefix(address: .v6(high: 0x2001_0DB8_0002_0003, low: 0), length: 64), route(10_005))
+        let servers = [ControlEndpoint(address: .v4(0xAC10_0001), port: 1813): ServerKind.radius]
+        return MatchTable(routes: routes, servers: servers, plan: nil)
     }
 
     /// Probes of `classify-hit` (random targets) or `classify-miss` (random subscribers in 100.64.0.0/10).
@@ -123,7 +123,9 @@ enum ClassifyBenchmarks {
         guard media.count == 2_000 else {
             throw MicrobenchError("media-lookup: \(media.count) distinct keys instead of 2000")
         }
-        let table = MatchTable(exact: [:], prefixes: [], controlEndpoints: [], media: media, plan: nil)
+        var routes = MatchRoutes()
+        routes.media = media
+        let table = MatchTable(routes: routes, servers: [:], plan: nil)
         var random = SplitMix64(seed: 3)
         let probes = (0..<probeCount).map { _ in keys[Int.random(in: 0..<keys.count, using: &random)] }
         let mask = probeCount - 1

@@ -66,9 +66,9 @@ struct IPSessionTrackerTests {
         var harness = try TrackerHarness(warrants: [
             TrackerHarness.warrant("STATIC", prefixes: ["203.0.113.0/24"], start: 50, end: 80)
         ])
-        harness.tracker.advance(to: 10 * TrackerHarness.second)
+        harness.advance(to: 10)
         #expect(try harness.iris().isEmpty)
-        harness.tracker.advance(to: 60 * TrackerHarness.second)
+        harness.advance(to: 60)
         let begun = try harness.iris()
         #expect(begun.map(\.type) == [.begin])
         #expect(begun.map(\.cin) == [42])
@@ -76,7 +76,7 @@ struct IPSessionTrackerTests {
         #expect(routes.map(\.cin) == [42])
         #expect(routes.first?.covers(60 * TrackerHarness.second) == true)
         #expect(routes.first?.covers(80 * TrackerHarness.second) == false)
-        harness.tracker.advance(to: 90 * TrackerHarness.second)
+        harness.advance(to: 90)
         #expect(try harness.iris().map(\.event) == [.endOfInterceptionWithSessionActive])
         #expect(harness.notifications == ["STATIC", "STATIC"])
     }

@@ -10,14 +10,14 @@ import Warrants
 /// The collector pipeline (capture thread, shard, sequencer) on crafted captures, read back with the ETSI reader.
 struct PipelineTests {
     final class CollectingSink: RecordSink {
-        let bytes = Mutex<[Int: [UInt8]]>([:])
+        let bytes = Mutex<[Handover: [UInt8]]>([:])
 
-        func deliver(agencyIndex: Int, handover: Handover, bytes chunk: [UInt8], records: Int) {
-            bytes.withLock { $0[handover.rawValue, default: []] += chunk }
+        func deliver(agency: String, handover: Handover, bytes chunk: [UInt8], records: Int) {
+            bytes.withLock { $0[handover, default: []] += chunk }
         }
 
         func records(_ handover: Handover) throws -> [PSPDUSummary] {
-            let stream = bytes.withLock { $0[handover.rawValue] ?? [] }
+            let stream = bytes.withLock { $0[handover] ?? [] }
             var result: [PSPDUSummary] = []
             var offset = 0
             while offset < stream.count {
@@ -42,7 +42,7 @@ struct PipelineTests {
         _ capture: CraftedCapture,
         warrants: [IPWarrant],
         journal: SequenceJournal? = nil
-    ) throws
+    ) async throws
         -> CollectingSink
     {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("crafted-\(UUID().uuidString).pcap")
@@ -69,7 +69,7 @@ struct PipelineTests {
             plan: plan,
             settings: PipelineSettings(shards: 2, sessionIdleTimeoutMicros: 0, sequenceJournal: journal)
         )
-        let result = pipeline.run(sources: [try PcapSource(file: path)], sink: sink)
+        let result = try await pipeline.run(sources: [try PcapSource(file: path)], sink: sink)
         #expect(result.captureError == nil)
         return sink
     }
@@ -86,7 +86,7 @@ struct PipelineTests {
         )
     }
 
-    @Test func fragmentedAccessAcceptIsReassembledAndOpensTheSession() throws {
+    @Test func fragmentedAccessAcceptIsReassembledAndOpensTheSession() async throws {
         var capture = CraftedCapture()
         let request = CraftedCapture.radius(code: 1, identifier: 5, attributes: [(1, Array("frag".utf8))])
         capture.add(
@@ -137,7 +137,7 @@ struct PipelineTests {
                 )
             )
         }
-        let sink = try run(capture, warrants: [Self.warrant("FRAG", user: "frag")])
+        let sink = try await run(capture, warrants: [Self.warrant("FRAG", user: "frag")])
         let iris = try sink.records(.hi2)
         #expect(iris.map(\.iriType) == [.report, .begin])
         let ccs = try sink.records(.hi3)
@@ -146,7 +146,7 @@ struct PipelineTests {
         #expect(ccs.allSatisfy { $0.payloadDirection == .fromTarget && $0.cin == iris.last?.cin })
     }
 
-    @Test func delegatedIPv6PrefixSessionCapturesEveryAddressInIt() throws {
+    @Test func delegatedIPv6PrefixSessionCapturesEveryAddressInIt() async throws {
         var capture = CraftedCapture()
         let start = CraftedCapture.radius(
             code: 4,
@@ -171,12 +171,12 @@ struct PipelineTests {
         capture.add(ipPacket: CraftedCapture.ipv6(from: remote, to: inside, nextHeader: 17, payload: udp))
         capture.add(ipPacket: CraftedCapture.ipv6(from: inside, to: remote, nextHeader: 17, payload: udp))
         capture.add(ipPacket: CraftedCapture.ipv6(from: remote, to: outside, nextHeader: 17, payload: udp))
-        let sink = try run(capture, warrants: [Self.warrant("SIX", user: "six")])
+        let sink = try await run(capture, warrants: [Self.warrant("SIX", user: "six")])
         #expect(try sink.records(.hi2).map(\.iriType) == [.begin])
         #expect(try sink.records(.hi3).map(\.payloadDirection) == [.toTarget, .fromTarget])
     }
 
-    @Test func staticAddressWarrantNeedsNoRADIUS() throws {
+    @Test func staticAddressWarrantNeedsNoRADIUS() async throws {
         var capture = CraftedCapture()
         let udp = CraftedCapture.udp(sourcePort: 1, destinationPort: 2, payload: [9])
         capture.add(
@@ -188,14 +188,14 @@ struct PipelineTests {
         capture.add(
             ipPacket: CraftedCapture.ipv4(from: Self.internet, to: [203, 0, 113, 8], protocol: 17, payload: udp)
         )
-        let sink = try run(capture, warrants: [Self.warrant("STATIC", prefixes: ["203.0.113.7/32"])])
+        let sink = try await run(capture, warrants: [Self.warrant("STATIC", prefixes: ["203.0.113.7/32"])])
         let iris = try sink.records(.hi2)
         #expect(iris.map(\.accessEventType) == [.startOfInterceptionWithSessionActive])
         let ccs = try sink.records(.hi3)
         #expect(ccs.map(\.cin) == [42, 42])
     }
 
-    @Test func garbageFramesAreCountedAndSkipped() throws {
+    @Test func garbageFramesAreCountedAndSkipped() async throws {
         var capture = CraftedCapture()
         var generator = SeededGenerator(seed: 2026)
         for length in 0..<200 {
@@ -210,12 +210,12 @@ struct PipelineTests {
                 payload: CraftedCapture.udp(sourcePort: 4001, destinationPort: 1813, payload: Array(garbage.prefix(30)))
             )
         )
-        let sink = try run(capture, warrants: [Self.warrant("NONE", user: "nobody")])
+        let sink = try await run(capture, warrants: [Self.warrant("NONE", user: "nobody")])
         #expect(try sink.records(.hi2).isEmpty)
         #expect(try sink.records(.hi3).isEmpty)
     }
 
-    @Test func aRestartedRunContinuesTheNumberingOfAKnownSession() throws {
+    @Test func aRestartedRunContinuesTheNumberingOfAKnownSession() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("seq-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: path) }
         var capture = CraftedCapture()
@@ -226,9 +226,9 @@ struct PipelineTests {
             )
         }
         let warrants = [Self.warrant("STATIC", prefixes: ["203.0.113.7/32"])]
-        let first = try run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
+        let first = try await run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
         #expect(try first.records(.hi3).map(\.sequence) == [0, 1, 2])
-        let second = try run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
+        let second = try await run(capture, warrants: warrants, journal: try SequenceJournal(path: path))
         #expect(try second.records(.hi3).map(\.sequence) == [3, 4, 5])
         #expect(try second.records(.hi2).map(\.sequence) == [1])
     }

@@ -5,10 +5,10 @@ import Testing
 /// SIP over TCP: segments fed in sequence order to the direction's splitter, retransmissions skipped, gaps and
 /// connection ends handled, and the number of directions bounded.
 struct SIPTCPStreamsTests {
-    static let key = SIPTCPStreams.FlowKey(
+    static let key = FlowKey(
         source: .v4(0xC000_020A),
-        destination: .v4(0xC000_0201),
         sourcePort: 40_000,
+        destination: .v4(0xC000_0201),
         destinationPort: 5060
     )
 
@@ -34,7 +34,7 @@ struct SIPTCPStreamsTests {
         return header + payload
     }
 
-    typealias Key = SIPTCPStreams.FlowKey
+    typealias Key = FlowKey
 
     func feed(_ streams: inout SIPTCPStreams, _ segment: [UInt8], key: Key = Self.key) throws -> [[UInt8]] {
         try segment.withUnsafeBytes { bytes in

@@ -14,7 +14,7 @@ struct SequencerJournalFailureTests {
     final class CountingSink: RecordSink {
         let sequences = Mutex<[UInt64]>([])
 
-        func deliver(agencyIndex: Int, handover: Handover, bytes: [UInt8], records: Int) {
+        func deliver(agency: String, handover: Handover, bytes: [UInt8], records: Int) {
             var offset = 0
             while offset < bytes.count {
                 let summary = bytes.withUnsafeBytes { all -> PSPDUSummary? in
@@ -48,7 +48,7 @@ struct SequencerJournalFailureTests {
         }
         let batch = RecordBatch(owner: 0, records: count, arenaBytes: count * payload.count)
         for index in 0..<count {
-            batch.append(interceptIndex: 0, cin: 7, timeMicros: 1_000_000 + Int64(index), iriType: 0, payload: payload)
+            batch.append(interceptIndex: 0, cin: 7, timeMicros: 1_000_000 + Int64(index), kind: .cc, payload: payload)
         }
         return batch
     }

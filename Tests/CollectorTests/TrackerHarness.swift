@@ -13,6 +13,9 @@ struct TrackerHarness {
     var identifier: UInt8 = 0
     /// LIIDs of the HI1 notifications seen by `iris()`, in order.
     var notifications: [String] = []
+    /// Emits the HI1 notifications when warrant windows open and close, as session sync does.
+    var notifier: HI1Notifier
+    private var hi1: [IRIRecord] = []
 
     init(warrants: [IPWarrant], idleTimeoutSeconds: Int64 = 3600) throws {
         let endpoint = Endpoint(host: "127.0.0.1", port: 9)
@@ -28,6 +31,13 @@ struct TrackerHarness {
             networkElementIdentifier: "ne"
         )
         tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: idleTimeoutSeconds * Self.second)
+        notifier = HI1Notifier(plan: plan)
+    }
+
+    /// Moves the tracker's and the notifier's clocks to `seconds`, as session sync does at every frame.
+    mutating func advance(to seconds: Int64) {
+        tracker.advance(to: seconds * Self.second)
+        notifier.advance(to: seconds * Self.second, into: &hi1)
     }
 
     static func warrant(
@@ -89,9 +99,12 @@ struct TrackerHarness {
     /// `notifications`.
     mutating func iris() throws -> [(liid: String, type: IRIType?, event: IPIRIContents.AccessEventType?, cin: UInt32)]
     {
-        let all = tracker.takeIRIs()
-        notifications += all.filter(\.isHI1).map { plan.intercepts[Int($0.interceptIndex)].liid }
-        return try all.filter { !$0.isHI1 }.map { iri in
+        var all: [IRIRecord] = []
+        tracker.takeIRIs(into: &all)
+        all += hi1
+        hi1 = []
+        notifications += all.filter { $0.kind == .hi1 }.map { plan.intercepts[Int($0.interceptIndex)].liid }
+        return try all.filter { $0.kind != .hi1 }.map { iri in
             let intercept = plan.intercepts[Int(iri.interceptIndex)]
             var record: [UInt8] = []
             iri.payload.withUnsafeBytes { payload in
@@ -112,6 +125,8 @@ struct TrackerHarness {
     /// The CC routes the match table holds for an address.
     func routes(_ address: String) -> [CCRoute] {
         guard let parsed = IPAddress(address) else { return [] }
-        return tracker.makeMatchTable(controlEndpoints: []).routes(for: parsed) ?? []
+        var routes = MatchRoutes()
+        tracker.contribute(to: &routes)
+        return MatchTable(routes: routes, servers: [:], plan: plan).routes(for: parsed) ?? []
     }
 }

@@ -11,7 +11,7 @@ struct VoIPPipelineTests {
     func run(
         targets: [VoIPTarget],
         settings: VoIPSettings = VoIPSettings()
-    ) throws -> (PipelineTests.CollectingSink, PipelineResult) {
+    ) async throws -> (PipelineTests.CollectingSink, PipelineResult) {
         let endpoint = Endpoint(host: "127.0.0.1", port: 9)
         let snapshot = StoreSnapshot(
             changeID: 1,
@@ -35,14 +35,14 @@ struct VoIPPipelineTests {
             settings: PipelineSettings(shards: 2, sessionIdleTimeoutMicros: 0, voip: settings)
         )
         let source = try PcapSource(file: PcapCaptures.path("sip-call.pcap"))
-        let result = pipeline.run(sources: [source], sink: sink)
+        let result = try await pipeline.run(sources: [source], sink: sink)
         #expect(result.captureError == nil)
         return (sink, result)
     }
 
-    @Test func callerTargetGetsEveryMessageAndEveryRTPPacket() throws {
+    @Test func callerTargetGetsEveryMessageAndEveryRTPPacket() async throws {
         let target = try #require(VoIPTarget(sipURI: "sip:alice@example.net"))
-        let (sink, result) = try run(targets: [target])
+        let (sink, result) = try await run(targets: [target])
         let iris = try sink.records(.hi2).filter { $0.kind == .iri }
         let ccs = try sink.records(.hi3)
         #expect(iris.map(\.iriType) == [.begin] + Array(repeating: .continue, count: 5) + [.end])
@@ -56,19 +56,19 @@ struct VoIPPipelineTests {
         #expect(result.calls.sipMessages == 14)
     }
 
-    @Test func calleeTargetSeesTheMediaTheOtherWay() throws {
+    @Test func calleeTargetSeesTheMediaTheOtherWay() async throws {
         let target = try #require(VoIPTarget(sipURI: "sip:bob@*"))
-        let (sink, _) = try run(targets: [target])
+        let (sink, _) = try await run(targets: [target])
         let ccs = try sink.records(.hi3)
         #expect(ccs.count == 472)
         #expect(ccs.filter { $0.payloadDirection == .fromTarget }.count == 236)
         #expect(try sink.records(.hi2).filter { $0.kind == .iri }.count == 7)
     }
 
-    @Test func fromHeaderIgnoredWhenNotAnIdentity() throws {
+    @Test func fromHeaderIgnoredWhenNotAnIdentity() async throws {
         let target = try #require(VoIPTarget(sipURI: "sip:alice@example.net"))
         let without = VoIPSettings(identityHeaders: [.to, .pai, .ppi, .rpid, .auth])
-        let (sink, result) = try run(targets: [target], settings: without)
+        let (sink, result) = try await run(targets: [target], settings: without)
         #expect(try sink.records(.hi2).filter { $0.kind == .iri }.isEmpty)
         #expect(try sink.records(.hi3).isEmpty)
         #expect(result.calls.callsIntercepted == 0)

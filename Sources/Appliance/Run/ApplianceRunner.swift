@@ -1,5 +1,7 @@
 import Collector
 import Dispatch
+import ServiceLifecycle
+import UnixSignals
 import ETSI
 import Logging
 import Mediator
@@ -20,35 +22,15 @@ public enum ApplianceRunner {
     public static let undeliveredExitStatus: Int32 = 3
 
     /// Runs to completion and returns the exit status. Throws for bad input (exit 2) and runtime failures (exit 1).
-    public static func run(_ options: RunOptions, logger: Logger) throws(ApplianceError) -> Int32 {
-        guard !options.pcapFiles.isEmpty || !options.interfaces.isEmpty else {
-            throw ApplianceError(.usage, "run: give at least one --pcap FILE or --interface NAME")
-        }
-        try validateIdentifier(options.operatorIdentifier, flag: "--operator-id")
-        try validateIdentifier(options.networkElementIdentifier, flag: "--network-element-id")
-        guard access(options.databasePath, F_OK) == 0 else {
-            throw ApplianceError(
-                .usage,
-                "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
-            )
-        }
-        let (store, snapshot, plan) = try loadPlan(options)
-        let sources = try openSources(options)
-        logger.info(
-            "run: \(plan.intercepts.count) warrants for \(plan.agencies.count) agencies, \(plan.radiusServers.count) RADIUS server ports, \(plan.sipServers.count) SIP server ports, \(sources.count) sources"
-        )
-        if plan.radiusServers.isEmpty && plan.intercepts.contains(where: { $0.username != nil }) {
-            logger.warning(
-                "run: no RADIUS server is configured (server add radius ...): only static-IP warrants can match"
-            )
-        }
-        if plan.sipServers.isEmpty && !plan.voipIntercepts.isEmpty {
-            logger.warning("run: no SIP server is configured (server add sip ...): VoIP warrants cannot match")
-        }
-        let hadHistory = spoolHasHistory(options.spoolDirectory)
+    ///
+    /// The run is a service group: the capture service (the collector's stage actors), the store watcher and the
+    /// status reporter. SIGINT or SIGTERM shut it down gracefully (capture stops, what was read is delivered); a
+    /// second signal ends the process at once. A service that fails ends the run with status 1.
+    public static func run(_ options: RunOptions, logger: Logger) async throws(ApplianceError) -> Int32 {
+        let setup = try RunSetup(options, logger: logger)
         let gate = CaptureGate()
         let mediator = Mediator(
-            settings: try handoverSettings(plan: plan, options: options),
+            settings: try handoverSettings(plan: setup.plan, options: options),
             queueLimitBytes: options.queueLimitBytes,
             logger: logger,
             onSpoolBlock: { endpoint, block in
@@ -59,23 +41,40 @@ public enum ApplianceRunner {
                 }
             }
         )
-        for agency in plan.agencies where agency.tls == nil {
+        for agency in setup.plan.agencies where agency.tls == nil {
             logger.warning("run: agency \(agency.name) is configured for PLAINTEXT handover")
         }
-        let unusableSpools = mediator.start()
-        defer { mediator.shutdown() }
+        let unusableSpools = await mediator.start()
         if let first = unusableSpools.first {
+            await mediator.shutdown()
             throw ApplianceError(.runtime, "run: --spool: \(first)")
         }
+        let outcome: Result<Int32, ApplianceError>
+        do throws(ApplianceError) {
+            outcome = .success(try await run(setup, gate: gate, mediator: mediator, options: options, logger: logger))
+        } catch {
+            outcome = .failure(error)
+        }
+        await mediator.shutdown()
+        return try outcome.get()
+    }
+
+    private static func run(
+        _ setup: RunSetup,
+        gate: CaptureGate,
+        mediator: Mediator,
+        options: RunOptions,
+        logger: Logger
+    ) async throws(ApplianceError) -> Int32 {
         let journal = try openJournal(options, logger: logger)
-        let numberingStateLost = hadHistory && !journal.existed
+        let numberingStateLost = setup.hadHistory && !journal.existed
         if numberingStateLost {
             logger.warning(
                 "run: the sequence-number journal in \(options.spoolDirectory) is missing although earlier runs spooled there; every stream starts again at 0 after a cINReset TRI"
             )
         }
         let pipeline = Pipeline(
-            plan: plan,
+            plan: setup.plan,
             settings: PipelineSettings(
                 shards: options.shards,
                 sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
@@ -86,40 +85,39 @@ public enum ApplianceRunner {
             ),
             gate: gate
         )
-        let watcher = StoreWatcher(
-            store: store,
-            snapshot: snapshot,
-            plan: plan,
-            pipeline: pipeline,
-            mediator: mediator,
-            options: options,
-            logger: logger
-        )
-        defer { watcher.stop() }
-        let stop = pipeline.stopRequested
-        let signals = SignalTrap(label: "openli.run.signals") { number in
-            if stop.isRequested { exit(128 + number) }
-            logger.notice("run: signal \(number): stopping capture, delivering what was read")
-            stop.request()
-            mediator.liftLimits()
-        }
+        let capture = CaptureService(pipeline: pipeline, sources: setup.sources, mediator: mediator)
+        let services = try RunServices(setup, pipeline: pipeline, mediator: mediator, options: options, logger: logger)
+        defer { services.shutdown() }
+        let signals = SignalTrap.escalating(logger: logger)
         defer { signals.cancel() }
-        let status = StatusReporter(
-            path: options.spoolDirectory + "/status.json",
-            pipeline: pipeline,
-            mediator: mediator,
-            warrants: plan.intercepts.count,
-            logger: logger
-        )
-        defer { status.stop() }
         let progress = ProgressLine(counters: pipeline.counters)
         let started = monotonicSeconds()
-        let result = pipeline.run(sources: sources, sink: MediatorSink(mediator: mediator))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    .init(service: capture, successTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: services.watcher),
+                    .init(service: services.status),
+                ],
+                gracefulShutdownSignals: [.sigint, .sigterm],
+                logger: logger
+            )
+        )
+        do {
+            try await group.run()
+        } catch {
+            progress?.stop()
+            pipeline.stopRequested.request()
+            mediator.liftLimits()
+            throw (error as? ApplianceError) ?? ApplianceError(.runtime, "run: \(error)")
+        }
         progress?.stop()
-        let undelivered = mediator.drain(timeoutSeconds: options.drainTimeoutSeconds)
+        guard let result = capture.result else { throw ApplianceError(.runtime, "run: capture ended without a result") }
+        let undelivered = await mediator.drain(timeoutSeconds: options.drainTimeoutSeconds)
+        await services.status.write()
         let summary = RunSummary(
             result: result,
-            handovers: mediator.statistics(),
+            handovers: await mediator.statistics(),
             undelivered: undelivered,
             seconds: monotonicSeconds() - started
         )
@@ -168,11 +166,11 @@ public enum ApplianceRunner {
                 allowTLS12: $0.allowTLS12
             )
         }
-        return [(agency.hi2, "HI2"), (agency.hi3, "HI3")].map { address, interface in
+        return [(agency.hi2, Handover.hi2), (agency.hi3, Handover.hi3)].map { address, handover in
             HandoverSettings(
                 endpoint: HandoverEndpoint(
                     agency: agency.name,
-                    interface: interface,
+                    handover: handover,
                     host: address.host,
                     port: Int(address.port)
                 ),
@@ -181,7 +179,7 @@ public enum ApplianceRunner {
                 keepaliveWaitSeconds: Int64(agency.keepaliveWaitSeconds),
                 retrySeconds: options.retrySeconds ?? Int64(agency.retrySeconds),
                 keepAliveHeader: header,
-                spoolDirectory: options.spoolDirectory + "/" + agency.name + "/" + interface,
+                spoolDirectory: options.spoolDirectory + "/" + agency.name + "/" + handover.rawValue,
                 spoolQuotaBytes: options.spoolQuotaBytes
             )
         }
@@ -199,21 +197,6 @@ public enum ApplianceRunner {
         } catch {
             throw ApplianceError(.runtime, "run: --spool: \(error.description)")
         }
-    }
-
-    /// Whether an earlier run left agency spools in the directory (so sequence numbers were handed out before).
-    private static func spoolHasHistory(_ directory: String) -> Bool {
-        guard let handle = opendir(directory) else { return false }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix("."), name != "status.json", !name.hasPrefix("sequence-numbers.journal") {
-                return true
-            }
-        }
-        return false
     }
 
     /// Creates the spool directory (mode 0700, parents too); an existing one that others may enter is narrowed to
@@ -237,65 +220,6 @@ public enum ApplianceRunner {
                 .runtime,
                 "run: --spool \(path) has mode \(mode) and cannot be made owner-only (0700): refusing to spool there"
             )
-        }
-    }
-
-    private static func loadPlan(
-        _ options: RunOptions
-    ) throws(ApplianceError) -> (WarrantStore, StoreSnapshot, InterceptPlan) {
-        let store: WarrantStore
-        let snapshot: StoreSnapshot
-        do {
-            store = try WarrantStore(path: options.databasePath, actor: AuditActor.current(arguments: ["run"]))
-            snapshot = try store.snapshot()
-        } catch {
-            throw ApplianceError(error, command: "run")
-        }
-        do {
-            let plan = try InterceptPlan(
-                snapshot: snapshot,
-                operatorIdentifier: options.operatorIdentifier,
-                networkElementIdentifier: options.networkElementIdentifier
-            )
-            return (store, snapshot, plan)
-        } catch {
-            throw ApplianceError(.usage, "run: \(error.description)")
-        }
-    }
-
-    private static func openSources(_ options: RunOptions) throws(ApplianceError) -> [PcapSource] {
-        var sources: [PcapSource] = []
-        do {
-            for file in options.pcapFiles { sources.append(try PcapSource(file: file)) }
-        } catch {
-            throw ApplianceError(.usage, "run: --pcap: \(error.reason)")
-        }
-        do {
-            for (position, name) in options.interfaces.enumerated() {
-                let group = options.shards > 1 ? UInt16(truncatingIfNeeded: getpid() &+ Int32(position) << 8) : nil
-                for _ in 0..<options.shards {
-                    sources.append(
-                        try PcapSource(
-                            interface: name,
-                            bufferMegabytes: options.captureBufferMegabytes,
-                            fanoutGroup: group
-                        )
-                    )
-                }
-            }
-        } catch {
-            throw ApplianceError(.runtime, "run: --interface \(error.source): \(error.reason)")
-        }
-        for source in sources where source.linkType == nil {
-            throw ApplianceError(.usage, "run: \(source.name): link type \(source.dataLinkType) is not supported")
-        }
-        return sources
-    }
-
-    private static func validateIdentifier(_ value: String, flag: String) throws(ApplianceError) {
-        let printable = value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-        guard (1...16).contains(value.utf8.count), printable else {
-            throw ApplianceError(.usage, "run: \(flag) \"\(value)\" must be 1-16 printable characters without spaces")
         }
     }
 

@@ -1,4 +1,6 @@
 import Dispatch
+import Logging
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -8,8 +10,8 @@ import Musl
 import Darwin
 #endif
 
-/// SIGINT and SIGTERM, handled on a dispatch queue instead of killing the process: each one runs `onSignal`.
-/// Both signals are unblocked first: a parent may have started the process with them blocked.
+/// SIGINT and SIGTERM, watched on a dispatch queue: each one runs `onSignal`. Both signals are unblocked first: a
+/// parent may have started the process with them blocked.
 final class SignalTrap {
     private let sources: [any DispatchSourceSignal]
 
@@ -32,5 +34,15 @@ final class SignalTrap {
     /// Stops watching the signals.
     func cancel() {
         for source in sources { source.cancel() }
+    }
+
+    /// The run's escalation: the first SIGINT or SIGTERM shuts the service group down gracefully (the group hears
+    /// it too; this logs it), a second one ends the process at once with status 128 + the signal.
+    static func escalating(logger: Logger) -> SignalTrap {
+        let seen = Atomic(0)
+        return SignalTrap(label: "openli.run.signals") { number in
+            if seen.add(1, ordering: .relaxed).newValue > 1 { exit(128 + number) }
+            logger.notice("run: signal \(number): stopping capture, delivering what was read")
+        }
     }
 }

@@ -1,27 +1,33 @@
 import Collector
-import Dispatch
 import Logging
 import Mediator
+import ServiceLifecycle
+import Stages
 import Warrants
 
 /// Follows the warrant store while `run` works (DESIGN §6): once a second it compares the store's change id, and
-/// after a change hands the capture thread one new plan per committed change since the last one it saw, in order
+/// after a change hands session sync one new plan per committed change since the last one it saw, in order
 /// (replayed from the audit log), and the mediator the connections of any new agency. So a warrant added,
 /// modified or ended with the CLI takes effect within a second, with no restart, and a change that lasted less
 /// than a poll (a warrant added and ended at once, two quick modifies) still gets each of its HI1 notifications.
-final class StoreWatcher: @unchecked Sendable {
+///
+/// A service of the run, and an actor on a thread of its own (sqlite blocks).
+actor StoreWatcher: Service {
+    nonisolated let executor: StageExecutor
+    /// Runs the actor on its stage thread.
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let store: WarrantStore
     private let pipeline: Pipeline
     private let mediator: Mediator
     private let options: RunOptions
     private let logger: Logger
-    private let timer: any DispatchSourceTimer
     private var plan: InterceptPlan
     private var changeID: Int64?
     private var auditID: Int64
 
     /// Starts following `store` from `snapshot`, the state `plan` was made from.
     init(
+        executor: StageExecutor,
         store: WarrantStore,
         snapshot: StoreSnapshot,
         plan: InterceptPlan,
@@ -30,6 +36,7 @@ final class StoreWatcher: @unchecked Sendable {
         options: RunOptions,
         logger: Logger
     ) {
+        self.executor = executor
         self.store = store
         self.plan = plan
         self.pipeline = pipeline
@@ -38,17 +45,20 @@ final class StoreWatcher: @unchecked Sendable {
         self.logger = logger
         changeID = snapshot.changeID
         auditID = snapshot.auditID
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "openli.store-watcher"))
-        timer.schedule(deadline: .now() + 1, repeating: 1)
-        timer.setEventHandler { [weak self] in self?.poll() }
-        timer.resume()
     }
 
-    func stop() {
-        timer.cancel()
+    /// Polls once a second until the run shuts down.
+    func run() async {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(1))
+                if Task.isCancelled { break }
+                await self.poll()
+            }
+        }
     }
 
-    private func poll() {
+    private func poll() async {
         let current: Int64
         let snapshots: [StoreSnapshot]
         do {
@@ -71,9 +81,9 @@ final class StoreWatcher: @unchecked Sendable {
         }
         changeID = current
         guard !plans.isEmpty else { return }
-        for agency in plan.agencies.dropFirst(mediator.agencyCount) {
+        for agency in plan.agencies where !mediator.serves(agency: agency.name) {
             logger.info("run: warrants now deliver to agency \(agency.name); connecting")
-            mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: options))
+            await mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: options))
         }
         pipeline.mailbox.post(plans)
         let active = plan.intercepts.filter(\.active).count

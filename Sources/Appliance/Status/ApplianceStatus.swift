@@ -1,11 +1,13 @@
+import ETSI
+
 /// What the running appliance reports about itself once a second (the status file), and `status` prints.
 public struct ApplianceStatus: Codable, Sendable, Equatable {
     /// One handover connection.
     public struct Handover: Codable, Sendable, Equatable {
         /// Agency name.
         public var agency: String
-        /// "HI2" or "HI3".
-        public var interface: String
+        /// HI2 or HI3 (written "HI2" or "HI3").
+        public var interface: ETSI.Handover
         /// host:port.
         public var address: String
         /// Whether it is up.

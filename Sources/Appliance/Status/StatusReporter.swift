@@ -1,42 +1,55 @@
 import Collector
-import Dispatch
 import ETSI
 import Foundation
 import Logging
 import Mediator
+import ServiceLifecycle
+import Stages
 import Synchronization
 
-/// Writes the status file once a second while `run` works, and a last time when it ends.
-final class StatusReporter: @unchecked Sendable {
+/// Writes the status file once a second while `run` works, and a last time when it ends. A service of the run, and
+/// an actor on a thread of its own (it writes files).
+actor StatusReporter: Service {
+    nonisolated let executor: StageExecutor
+    /// Runs the actor on its stage thread.
+    nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let path: String
     private let pipeline: Pipeline
     private let mediator: Mediator
     private let warrants: Int
     private let logger: Logger
-    private let timer: any DispatchSourceTimer
-    private let queue = DispatchQueue(label: "openli.status")
     private var reportedDrops = 0
     private var reportedGateDrops = 0
 
-    init(path: String, pipeline: Pipeline, mediator: Mediator, warrants: Int, logger: Logger) {
+    init(
+        executor: StageExecutor,
+        path: String,
+        pipeline: Pipeline,
+        mediator: Mediator,
+        warrants: Int,
+        logger: Logger
+    ) {
+        self.executor = executor
         self.path = path
         self.pipeline = pipeline
         self.mediator = mediator
         self.warrants = warrants
         self.logger = logger
-        timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now(), repeating: 1)
-        timer.setEventHandler { [weak self] in self?.write() }
-        timer.resume()
     }
 
-    /// Stops the timer and writes the final status.
-    func stop() {
-        timer.cancel()
-        queue.sync { write() }
+    /// Writes the status once a second until the run shuts down.
+    func run() async {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await self.write()
+                try? await Task.sleep(for: .seconds(1))
+            }
+        }
     }
 
-    private func write() {
+    /// Writes the status file now (the run's last word, after the drain).
+    func write() async {
+        let handovers = await mediator.statistics()
         let now = Date()
         let status = ApplianceStatus(
             writtenAt: ISO8601DateFormatter().string(from: now),
@@ -48,7 +61,7 @@ final class StatusReporter: @unchecked Sendable {
             sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
             callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
             shards: shards(),
-            handovers: mediator.statistics().map(Self.handover),
+            handovers: handovers.map(Self.handover),
             captureWaiting: pipeline.gate.reasons,
             captureWaitedSeconds: Double(pipeline.counters.pausedMicros.load(ordering: .relaxed)) / 1_000_000
         )
@@ -92,7 +105,7 @@ final class StatusReporter: @unchecked Sendable {
         let (endpoint, stats) = entry
         return ApplianceStatus.Handover(
             agency: endpoint.agency,
-            interface: endpoint.interface,
+            interface: endpoint.handover,
             address: "\(endpoint.host):\(endpoint.port)",
             connected: stats.connected,
             connectedSince: stats.connectedSince.map {

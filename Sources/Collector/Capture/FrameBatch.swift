@@ -1,6 +1,6 @@
 import Packets
 
-/// Where one captured frame sits inside a `FrameBatch`, and what the capture thread already learnt about it.
+/// Where one captured frame sits inside a `FrameBatch`, and what file capture already learnt about it.
 public struct FrameSlot: Sendable {
     /// Offset of the frame's first byte in the batch's arena (its own bytes, or the mapped region it refers to).
     public var offset: Int
@@ -12,13 +12,14 @@ public struct FrameSlot: Sendable {
     public var packet: DecodedPacket
 }
 
-/// A reusable arena of captured frames handed from the capture thread to one shard.
+/// A reusable arena of captured frames: handed from file capture to session sync (every frame, in capture order,
+/// with an empty table), and from session sync to one shard (with the table its frames are classified against).
 ///
 /// Frames of a memory-mapped file are not copied: the batch holds the mapped region and refers to them where they
 /// lie. Frames from libpcap (live interfaces, pcapng) are copied once into `bytes` (whose capacity is kept between
-/// uses, so filling a batch allocates nothing in the steady state). A batch carries the match table that was current when its frames
-/// were read: control packets are applied in capture order, so a shard classifies every packet against exactly the
-/// sessions that were open at that packet.
+/// uses, so filling a batch allocates nothing in the steady state). A shard's batch carries the match table that was
+/// current when its frames were dealt: session packets are applied in capture order, so a shard classifies every
+/// packet against exactly the sessions that were open at that packet.
 public final class FrameBatch: @unchecked Sendable {
     /// The frames' bytes, back to back.
     public var bytes: [UInt8]
@@ -30,6 +31,9 @@ public final class FrameBatch: @unchecked Sendable {
     public private(set) var region: MappedRegion?
     /// The identity of `region`, compared per frame without reference counting.
     private var regionID: ObjectIdentifier?
+    /// Set by file capture on the last batch before it pauses (replay pacing, a closed gate, the end of a file):
+    /// session sync then hands the shards what it holds, so nothing read waits for the pause to end.
+    public var endsBurst = false
 
     /// Creates an empty batch with room for `frames` frames of `arenaBytes` bytes in all.
     public init(frames: Int, arenaBytes: Int, matchTable: MatchTable) {
@@ -47,6 +51,7 @@ public final class FrameBatch: @unchecked Sendable {
         self.matchTable = matchTable
         region = nil
         regionID = nil
+        endsBurst = false
     }
 
     /// Copies one frame in. The batch must not refer to a mapped region.

@@ -10,8 +10,11 @@ import Darwin
 #endif
 
 /// One capture source: a classic pcap file read through memory mapping, a pcapng file through libpcap, or a live
-/// interface through libpcap (non-blocking, polled by the capture thread).
-public final class PcapSource {
+/// interface through libpcap (non-blocking, polled by the stage that reads it).
+///
+/// Sendable as a low-level handle: it is opened at set-up and handed to exactly one stage (file capture, or one live
+/// shard), which alone reads it from then on; nothing else touches it while the stage runs.
+public final class PcapSource: @unchecked Sendable {
     /// What one read produced.
     public enum ReadResult: Equatable {
         /// A frame was handed to the body.

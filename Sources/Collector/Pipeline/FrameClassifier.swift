@@ -48,7 +48,7 @@ enum FrameClassifier {
                     interceptIndex: route.interceptIndex,
                     cin: route.cin,
                     timeMicros: timeMicros,
-                    iriType: 0,
+                    kind: .cc,
                     offset: offset,
                     length: records.bytes.count - offset
                 )
@@ -78,7 +78,7 @@ enum FrameClassifier {
                     interceptIndex: route.interceptIndex,
                     cin: route.cin,
                     timeMicros: timeMicros,
-                    iriType: 0,
+                    kind: .cc,
                     offset: offset,
                     length: records.bytes.count - offset
                 )

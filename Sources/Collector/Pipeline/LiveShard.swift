@@ -1,4 +1,5 @@
 import Packets
+import Stages
 import Synchronization
 
 #if canImport(Glibc)
@@ -11,72 +12,74 @@ import Darwin
 
 /// A shard that captures for itself: it reads one live handle of the interface's PACKET_FANOUT group (the kernel
 /// gives it whole flows), decodes and classifies each frame where libpcap's ring holds it, and writes CC payloads
-/// into record batches for its sequencer lane. RADIUS and SIP frames (and IPv4 fragments to or from their servers)
-/// are copied into control batches for the sync thread, which runs the session trackers and hands every shard the
-/// new match table; a shard takes it between bursts of frames.
+/// into record batches for its sequencer lane. Session-protocol frames (to or from a known server, and IPv4
+/// fragments to or from one) are copied into batches for session sync, which runs the session trackers and hands
+/// every shard the new match table; a shard takes it between bursts of frames.
 ///
-/// The shared control queue is touched once per batch of control frames, never per packet; everything else a
-/// shard uses is its own.
-public final class LiveShard: @unchecked Sendable {
+/// An actor on a thread of its own. Session sync's input queue is touched once per batch of session frames, never
+/// per packet; everything else a shard uses is its own.
+public actor LiveShard {
+    nonisolated let executor: StageExecutor
+    /// Runs the actor on its stage thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let source: PcapSource
     private let lane: Int
     private let output: SequencerInbox
-    private let control: BoundedQueue<ControlBatch>
+    private let sync: SyncInputQueue
     private let stop: StopSignal
     private let gate: CaptureGate
-    private let table: Mutex<MatchTable>
+    private let table = Mutex<MatchTable>(.empty)
     /// Emptied record batches back from the sequencer.
-    public let freeRecords: BoundedQueue<RecordBatch>
-    /// Emptied control batches back from the sync thread (which drops one when this pool is full, never waits).
-    public let freeControl = BoundedQueue<ControlBatch>(capacity: 8)
+    public nonisolated let freeRecords: BoundedQueue<RecordBatch>
+    /// Emptied session-frame batches back from session sync (which drops one when this pool is full, never waits).
+    public nonisolated let freeControl = BoundedQueue<ControlBatch>(capacity: 8)
     /// The shard's counters (frames, kernel drops, clock).
-    public let counters: ShardCounters
-    /// Frames that could not be decoded, by cause; read after the shard's thread has ended.
-    public private(set) var undecodable: [String: Int] = [:]
-    /// Bytes of the frames read; read after the shard's thread has ended.
-    public private(set) var bytes = 0
-    /// The read error that ended the shard, if any; read after the shard's thread has ended.
-    public private(set) var failure: CaptureError?
+    public nonisolated let counters: ShardCounters
+    private var undecodable: [String: Int] = [:]
+    private var bytes = 0
     private var records: RecordBatch?
     private var controlBatch: ControlBatch?
 
-    /// Creates shard `lane` reading `source`, sending control frames to `control`.
+    /// Creates shard `lane` reading `source`, sending session-protocol frames to session sync's `sync` queue.
     public init(
+        executor: StageExecutor,
         source: PcapSource,
         lane: Int,
         output: SequencerInbox,
-        control: BoundedQueue<ControlBatch>,
+        sync: SyncInputQueue,
         stop: StopSignal,
-        gate: CaptureGate = CaptureGate(),
-        table: MatchTable
+        gate: CaptureGate
     ) {
+        self.executor = executor
         self.source = source
         self.lane = lane
         self.output = output
-        self.control = control
+        self.sync = sync
         self.stop = stop
         self.gate = gate
-        self.table = Mutex(table)
         counters = ShardCounters(source: source.name, backlogLimit: 0)
         freeRecords = BoundedQueue(capacity: 8)
         for _ in 0..<8 { freeRecords.push(RecordBatch(owner: lane, records: 1024, arenaBytes: 1 << 19)) }
     }
 
-    /// Gives the shard a new match table (the sync thread calls it); the shard uses it from its next burst.
-    public func use(_ newTable: MatchTable) {
+    /// Gives the shard a new match table (session sync calls it); the shard uses it from its next burst.
+    public nonisolated func use(_ newTable: MatchTable) {
         table.withLock { $0 = newTable }
     }
 
-    /// Captures until `stop` is requested or the handle fails, then hands over what it holds and closes its lane.
-    public func run() {
+    /// Captures until `stop` is requested or the handle fails, then hands over what it holds, closes its lane and
+    /// tells session sync it has finished. Returns what it read, by cause, and the read error that ended it.
+    public func run() -> (CaptureStatistics, CaptureError?) {
         var poller = LivePoller(sources: [source])
         var frames = 0
         var nextDropCheck = Self.monotonicMillis()
+        var failure: CaptureError?
         defer {
             flush()
             counters.frames.store(frames, ordering: .relaxed)
             counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
             output.close(lane: lane)
+            sync.producerFinished()
         }
         while !stop.isRequested {
             let current = table.withLock { $0 }
@@ -97,7 +100,7 @@ public final class LiveShard: @unchecked Sendable {
             } catch {
                 failure = error
                 stop.request()
-                return
+                break
             }
             frames += burst
             counters.frames.store(frames, ordering: .relaxed)
@@ -110,6 +113,12 @@ public final class LiveShard: @unchecked Sendable {
             }
             if burst == 0 { poller.wait(milliseconds: 100) }
         }
+        var statistics = CaptureStatistics()
+        statistics.packets = frames
+        statistics.bytes = bytes
+        statistics.undecodable = undecodable
+        statistics.gateDrops = counters.gateDrops.load(ordering: .relaxed)
+        return (statistics, failure)
     }
 
     private func handle(_ frame: UnsafeRawBufferPointer, time: Int64, table: MatchTable) {
@@ -126,20 +135,14 @@ public final class LiveShard: @unchecked Sendable {
             undecodable[error.description, default: 0] += 1
             return
         }
-        let isRADIUS =
-            packet.transportProtocol == 17
-            && table.isControl(
-                source: packet.source,
-                sourcePort: packet.sourcePort,
-                destination: packet.destination,
-                destinationPort: packet.destinationPort
-            )
-        if isRADIUS || isSessionProtocol(packet, table: table) {
-            let batch = controlBatch ?? freeControl.tryPop() ?? ControlBatch(owner: lane)
-            batch.append(frame, timeMicros: time, linkType: linkType)
-            controlBatch = batch
+        var traffic = true
+        if table.isServerFragment(packet) {
+            keepForSync(frame, time: time, linkType: linkType)
+        } else if let (_, server, _) = table.sessionServer(of: packet) {
+            keepForSync(frame, time: time, linkType: linkType)
+            traffic = server.carriesTraffic
         }
-        guard !isRADIUS, table.hasRoutes else { return }
+        guard traffic, table.hasRoutes else { return }
         let batch: RecordBatch
         if let open = records {
             batch = open
@@ -159,18 +162,11 @@ public final class LiveShard: @unchecked Sendable {
         )
     }
 
-    /// SIP to or from a SIP server, or an IPv4 fragment to or from any session server.
-    private func isSessionProtocol(_ packet: DecodedPacket, table: MatchTable) -> Bool {
-        if packet.fragment != nil {
-            return table.controlAddresses.contains(packet.source) || table.controlAddresses.contains(packet.destination)
-        }
-        return (packet.transportProtocol == 17 || packet.transportProtocol == 6)
-            && table.isSIP(
-                source: packet.source,
-                sourcePort: packet.sourcePort,
-                destination: packet.destination,
-                destinationPort: packet.destinationPort
-            )
+    /// Copies a session-protocol frame for session sync.
+    private func keepForSync(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType) {
+        let batch = controlBatch ?? freeControl.tryPop() ?? ControlBatch(owner: lane)
+        batch.append(frame, timeMicros: time, linkType: linkType)
+        controlBatch = batch
     }
 
     /// Milliseconds of the monotonic clock (for reading the kernel's drop counter once a second).
@@ -192,7 +188,7 @@ public final class LiveShard: @unchecked Sendable {
         }
         if let batch = controlBatch {
             controlBatch = nil
-            control.push(batch)
+            sync.push(.sessionFrames(batch))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ETSI
 import Packets
+import Warrants
 
 /// Where a target's packet goes: which intercept (warrant) and which communication (CIN), within which time window.
 public struct CCRoute: Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct CCRoute: Sendable, Equatable {
     }
 }
 
-/// A UDP or TCP server whose packets carry a session protocol (RADIUS, SIP).
+/// A UDP or TCP server whose packets carry a session protocol (RADIUS, SIP, ...).
 public struct ControlEndpoint: Hashable, Sendable {
     /// The server's address.
     public var address: IPAddress
@@ -44,52 +45,40 @@ public struct ControlEndpoint: Hashable, Sendable {
 }
 
 /// An immutable snapshot of everything a shard classifies against: the addresses and prefixes of open target
-/// sessions, the media flows of intercepted calls, and the session-protocol servers.
+/// sessions, the media flows of intercepted calls, and the known servers whose frames go to session sync.
 ///
-/// The session trackers build a new table whenever a target's session, a call's media or a warrant changes and hand
-/// it to the capture thread, which attaches it to the batches it fills from then on (DESIGN §3). A lookup is one
-/// hash probe for exact addresses plus one per distinct prefix length of open prefix sessions, and for a UDP
-/// datagram one probe of its 4-tuple among the media flows.
+/// Session sync builds a new table from its trackers' routes whenever a target's session, a call's media or a
+/// warrant changes, and attaches it to the batches it fills from then on (DESIGN §3). A lookup is one hash probe for
+/// exact addresses plus one per distinct prefix length of open prefix sessions, and for a UDP datagram one probe of
+/// its 4-tuple among the media flows.
 public final class MatchTable: Sendable {
     /// Routes for exact addresses (IPv4 framed addresses, IPv6 addresses, static /32 and /128).
     public let exact: ProbeTable<IPAddress, [CCRoute]>
     /// Routes for prefixes, grouped by prefix length (longest first); keys are masked addresses.
     public let prefixes: [(length: Int, routes: ProbeTable<IPAddress, [CCRoute]>)]
-    /// RADIUS servers (address and port) whose packets are control packets.
-    public let controlEndpoints: Set<ControlEndpoint>
-    /// SIP servers (address and port; UDP and TCP) whose packets are parsed for calls.
-    public let sipEndpoints: Set<ControlEndpoint>
-    /// `controlEndpoints` and `sipEndpoints` as probe tables, for the per-packet checks.
-    private let radiusProbe: ProbeTable<ControlEndpoint, Bool>
-    private let sipProbe: ProbeTable<ControlEndpoint, Bool>
+    /// Known servers (address and port) whose frames carry a session protocol, by kind.
+    public let servers: [ControlEndpoint: ServerKind]
+    /// `servers` as a probe table, for the per-packet check.
+    private let serverProbe: ProbeTable<ControlEndpoint, SessionServer>
     /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
     public let media: ProbeTable<MediaKey, [MediaRoute]>
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
     public let plan: InterceptPlan?
 
     /// A table that matches nothing.
-    public static let empty = MatchTable(exact: [:], prefixes: [], controlEndpoints: [], plan: nil)
+    public static let empty = MatchTable(routes: MatchRoutes(), servers: [:], plan: nil)
 
-    /// RADIUS and SIP server addresses, for spotting fragments of control datagrams.
-    public let controlAddresses: Set<IPAddress>
+    /// The known servers' addresses, for spotting fragments of their datagrams.
+    public let serverAddresses: Set<IPAddress>
 
-    /// Creates a table.
-    public init(
-        exact: [IPAddress: [CCRoute]],
-        prefixes: [(length: Int, routes: [IPAddress: [CCRoute]])],
-        controlEndpoints: Set<ControlEndpoint>,
-        sipEndpoints: Set<ControlEndpoint> = [],
-        media: [MediaKey: [MediaRoute]] = [:],
-        plan: InterceptPlan?
-    ) {
-        self.exact = ProbeTable(exact)
-        self.prefixes = prefixes.sorted { $0.length > $1.length }.map { ($0.length, ProbeTable($0.routes)) }
-        self.controlEndpoints = controlEndpoints
-        self.sipEndpoints = sipEndpoints
-        radiusProbe = ProbeTable(Dictionary(uniqueKeysWithValues: controlEndpoints.map { ($0, true) }))
-        sipProbe = ProbeTable(Dictionary(uniqueKeysWithValues: sipEndpoints.map { ($0, true) }))
-        controlAddresses = Set(sipEndpoints.map(\.address)).union(controlEndpoints.map(\.address))
-        self.media = ProbeTable(media)
+    /// Creates a table of the trackers' routes and the plan's known servers.
+    public init(routes: MatchRoutes, servers: [ControlEndpoint: ServerKind], plan: InterceptPlan?) {
+        exact = ProbeTable(routes.exact)
+        prefixes = routes.byLength.sorted { $0.key > $1.key }.map { ($0.key, ProbeTable($0.value)) }
+        self.servers = servers
+        serverProbe = ProbeTable(servers.mapValues(SessionServer.init))
+        serverAddresses = Set(servers.keys.map(\.address))
+        media = ProbeTable(routes.media)
         self.plan = plan
     }
 
@@ -105,31 +94,26 @@ public final class MatchTable: Sendable {
         return nil
     }
 
-    /// Whether a packet between these endpoints is a session-protocol (control) packet.
-    public func isControl(
-        source: IPAddress,
-        sourcePort: UInt16,
-        destination: IPAddress,
-        destinationPort: UInt16
-    )
-        -> Bool
-    {
-        if radiusProbe.isEmpty { return false }
-        return radiusProbe[ControlEndpoint(address: destination, port: destinationPort)] != nil
-            || radiusProbe[ControlEndpoint(address: source, port: sourcePort)] != nil
+    /// The known server an unfragmented packet goes to or comes from, when its transport carries that server's
+    /// protocol: the server, how its frames are treated, and whether the packet goes to it.
+    @inline(__always)
+    public func sessionServer(of packet: DecodedPacket) -> (endpoint: ControlEndpoint, server: SessionServer, toServer: Bool)? {
+        if serverProbe.isEmpty { return nil }
+        let destination = ControlEndpoint(address: packet.destination, port: packet.destinationPort)
+        if let server = serverProbe[destination], server.carries(transport: packet.transportProtocol) {
+            return (destination, server, true)
+        }
+        let source = ControlEndpoint(address: packet.source, port: packet.sourcePort)
+        if let server = serverProbe[source], server.carries(transport: packet.transportProtocol) {
+            return (source, server, false)
+        }
+        return nil
     }
 
-    /// Whether a TCP or UDP packet between these endpoints is SIP to or from a known SIP server.
-    public func isSIP(
-        source: IPAddress,
-        sourcePort: UInt16,
-        destination: IPAddress,
-        destinationPort: UInt16
-    )
-        -> Bool
-    {
-        if sipProbe.isEmpty { return false }
-        return sipProbe[ControlEndpoint(address: destination, port: destinationPort)] != nil
-            || sipProbe[ControlEndpoint(address: source, port: sourcePort)] != nil
+    /// Whether a packet is an IPv4 fragment to or from a known server (session sync reassembles those).
+    @inline(__always)
+    public func isServerFragment(_ packet: DecodedPacket) -> Bool {
+        packet.fragment != nil && !serverAddresses.isEmpty
+            && (serverAddresses.contains(packet.source) || serverAddresses.contains(packet.destination))
     }
 }

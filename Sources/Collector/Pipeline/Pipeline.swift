@@ -1,4 +1,5 @@
 import Packets
+import Stages
 import Synchronization
 
 /// What a finished run produced, for the summary.
@@ -60,7 +61,8 @@ public struct PipelineSettings: @unchecked Sendable {
     }
 }
 
-/// The collector's threads for one run: capture, shards and sequencer, linked by bounded queues.
+/// The collector's stages for one run: file capture, session sync, the shards (file shards, or one live shard per
+/// capture handle) and the sequencer, each an actor on a thread of its own, linked by bounded queues of batches.
 public final class Pipeline: Sendable {
     /// Live counters for the progress line and status.
     public let counters = PipelineCounters()
@@ -68,7 +70,7 @@ public final class Pipeline: Sendable {
     public let stopRequested = StopSignal()
     /// Closed while a spool or the sequence journal cannot take records: file capture waits, live shards drop.
     public let gate: CaptureGate
-    /// Where the store watcher leaves a new plan for the capture thread.
+    /// Where the store watcher leaves new plans for session sync.
     public let mailbox = PlanMailbox()
     private let plan: InterceptPlan
     private let settings: PipelineSettings
@@ -80,121 +82,12 @@ public final class Pipeline: Sendable {
         self.gate = gate
     }
 
-    /// Runs capture over `sources` until files end (or stop is requested) and every record went to `sink`.
-    /// Blocks the calling thread; the work happens on dedicated threads.
-    public func run(sources: [PcapSource], sink: any RecordSink) -> PipelineResult {
-        let live = sources.filter(\.isLive)
-        let fileShards = sources.contains { !$0.isLive } ? settings.shards : 0
-        let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
-        let shards = (0..<fileShards).map {
-            Shard(lane: $0, plan: plan, output: inbox, poolSize: 8, recordArenaBytes: 1 << 19)
-        }
-        let tracker = IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros)
-        let calls = VoIPCallTracker(plan: plan, settings: settings.voip)
-        let capture = CaptureLoop(
-            sources: sources.filter { !$0.isLive },
-            shards: shards,
-            tracker: tracker,
-            calls: calls,
-            plan: plan,
-            inbox: inbox,
-            trackerLane: fileShards + live.count,
-            counters: counters,
-            stop: stopRequested,
-            gate: gate,
-            mailbox: mailbox,
-            realtime: settings.realtime
-        )
-        let sequencer = Sequencer(
-            plan: plan,
-            sink: sink,
-            journal: settings.sequenceJournal,
-            resetUnknownStreams: settings.numberingStateLost,
-            gate: gate,
-            stop: stopRequested
-        )
-        let liveShards = live.enumerated().map { index, source in
-            LiveShard(
-                source: source,
-                lane: shards.count + index,
-                output: inbox,
-                control: capture.controlQueue,
-                stop: stopRequested,
-                gate: gate,
-                table: .empty
-            )
-        }
-        let liveThreads = LiveShardThreads(shards: liveShards, control: capture.controlQueue, stop: stopRequested)
-        capture.liveShards = liveShards
-        capture.startLive = { liveThreads.start() }
-        counters.shards.withLock { $0 = shards.map(\.counters) + liveShards.map(\.counters) }
-        let counters = self.counters
-        let shardThreads = shards.enumerated().map { lane, shard in
-            PipelineThread(name: "shard-\(lane)") { shard.run() }
-        }
-        let sequencerThread = PipelineThread(name: "sequencer") {
-            while let batch = inbox.pop() {
-                sequencer.process(batch)
-                counters.records.store(sequencer.records, ordering: .relaxed)
-                if batch.owner < shards.count {
-                    shards[batch.owner].freeRecords.push(batch)
-                } else if batch.owner < shards.count + liveShards.count {
-                    liveShards[batch.owner - shards.count].freeRecords.push(batch)
-                } else {
-                    capture.recycle(batch)
-                }
-            }
-        }
-        let captureError = Mutex<CaptureError?>(nil)
-        let captureThread = PipelineThread(name: "capture") {
-            do throws(CaptureError) {
-                try capture.run()
-            } catch {
-                captureError.withLock { $0 = error }
-            }
-        }
-        var started: [PipelineThread] = []
-        for thread in [sequencerThread] + shardThreads {
-            guard thread.start() else {
-                for shard in shards { shard.input.close() }
-                inbox.close(lane: shards.count)
-                for running in started { running.join() }
-                return PipelineResult(
-                    capture: CaptureStatistics(),
-                    sessions: SessionStatistics(),
-                    intercepts: [],
-                    records: 0,
-                    bytes: 0,
-                    captureError: CaptureError(source: thread.name, reason: "the system refused to start a thread")
-                )
-            }
-            started.append(thread)
-        }
-        if !captureThread.start() { captureThread.runInline() }
-        captureThread.join()
-        liveThreads.join()
-        for thread in shardThreads { thread.join() }
-        sequencerThread.join()
-        var statistics = capture.statistics
-        for shard in liveShards {
-            statistics.packets += shard.counters.frames.load(ordering: .relaxed)
-            statistics.bytes += shard.bytes
-            statistics.undecodable.merge(shard.undecodable, uniquingKeysWith: +)
-            statistics.gateDrops += shard.counters.gateDrops.load(ordering: .relaxed)
-        }
-        statistics.pausedMicros = counters.pausedMicros.load(ordering: .relaxed)
-        return PipelineResult(
-            capture: statistics,
-            sessions: tracker.statistics,
-            calls: calls.statistics,
-            intercepts: sequencer.counters,
-            records: sequencer.records,
-            bytes: sequencer.bytes,
-            captureError: captureError.withLock { $0 } ?? liveShards.lazy.compactMap(\.failure).first,
-            journalFailures: sequencer.journalFailures,
-            recordsNotJournaled: sequencer.recordsNotJournaled,
-            unplaced: sequencer.unplaced,
-            cinResets: sequencer.cinResets
-        )
+    /// Runs capture over `sources` until the files end (or stop is requested) and every record went to `sink`.
+    /// Throws, with nothing left running, when a stage's thread cannot be started.
+    public func run(sources: [PcapSource], sink: any RecordSink) async throws(StageError) -> PipelineResult {
+        let stages = try PipelineStages(plan: plan, settings: settings, sources: sources, sink: sink, pipeline: self)
+        defer { stages.shutdown() }
+        counters.shards.withLock { $0 = stages.shards.map(\.counters) + stages.liveShards.map(\.counters) }
+        return await stages.run()
     }
 }

@@ -6,22 +6,18 @@ public struct RecordEntry: Sendable {
     public var cin: UInt32
     /// Capture time of the packet or event, µs since the epoch.
     public var timeMicros: Int64
-    /// 0 for a CC; for an IRI its IRIType raw value (1 begin, 2 end, 3 continue, 4 report); `hi1Type` for an
-    /// HI1 notification (sent on HI2 with CIN 0).
-    public var iriType: UInt8
-
-    /// The `iriType` of HI1 notifications.
-    public static let hi1Type: UInt8 = 5
+    /// A CC, an IRI of a type, or an HI1 notification.
+    public var kind: RecordKind
     /// Where the encoded Payload element starts in the batch's arena.
     public var offset: Int
     /// Its length.
     public var length: Int
 
-    /// Whether the record is a CC (else an IRI).
-    public var isCC: Bool { iriType == 0 }
+    /// Whether the record is a CC (else an IRI or HI1 notification).
+    public var isCC: Bool { kind == .cc }
 }
 
-/// A reusable arena of encoded record payloads, handed from a shard or the capture thread to the sequencer.
+/// A reusable arena of encoded record payloads, handed from a shard or session sync to the sequencer.
 public final class RecordBatch: @unchecked Sendable {
     /// The payload elements, back to back.
     public var bytes: [UInt8]
@@ -47,8 +43,8 @@ public final class RecordBatch: @unchecked Sendable {
         entries.removeAll(keepingCapacity: true)
     }
 
-    /// Appends an already-encoded payload (IRIs).
-    public func append(interceptIndex: Int32, cin: UInt32, timeMicros: Int64, iriType: UInt8, payload: [UInt8]) {
+    /// Appends an already-encoded payload (IRIs and HI1 notifications).
+    public func append(interceptIndex: Int32, cin: UInt32, timeMicros: Int64, kind: RecordKind, payload: [UInt8]) {
         let offset = bytes.count
         bytes.append(contentsOf: payload)
         entries.append(
@@ -56,7 +52,7 @@ public final class RecordBatch: @unchecked Sendable {
                 interceptIndex: interceptIndex,
                 cin: cin,
                 timeMicros: timeMicros,
-                iriType: iriType,
+                kind: kind,
                 offset: offset,
                 length: payload.count
             )

@@ -9,18 +9,23 @@ import Darwin
 /// The sequencer's input: one single-producer queue ("lane") per shard plus one for the session trackers, and a
 /// doorbell the producers ring after each push, so that no lock is shared between shards.
 public final class SequencerInbox: @unchecked Sendable {
+    // Safe to share: `lanes` are thread-safe queues, `doorbell` is a semaphore allocated out of line (its address
+    // never moves), and `next` is used only by the one consumer (the sequencer stage).
     private let lanes: [BoundedQueue<RecordBatch>]
-    private var doorbell = sem_t()
+    private let doorbell: UnsafeMutablePointer<sem_t>
     private var next = 0
 
     /// Creates `laneCount` lanes of `capacity` batches each.
     public init(laneCount: Int, capacity: Int) {
         lanes = (0..<laneCount).map { _ in BoundedQueue(capacity: capacity) }
-        sem_init(&doorbell, 0, 0)
+        doorbell = .allocate(capacity: 1)
+        doorbell.initialize(to: sem_t())
+        sem_init(doorbell, 0, 0)
     }
 
     deinit {
-        sem_destroy(&doorbell)
+        sem_destroy(doorbell)
+        doorbell.deallocate()
     }
 
     /// Number of lanes.
@@ -28,13 +33,13 @@ public final class SequencerInbox: @unchecked Sendable {
 
     /// Pushes a batch into a lane (waits while that lane is full).
     public func push(_ batch: RecordBatch, lane: Int) {
-        if lanes[lane].push(batch) { sem_post(&doorbell) }
+        if lanes[lane].push(batch) { ring() }
     }
 
     /// Marks a lane finished.
     public func close(lane: Int) {
         lanes[lane].close()
-        sem_post(&doorbell)
+        ring()
     }
 
     /// The next batch from any lane (round robin), waiting while all are empty; nil once every lane is finished.
@@ -48,7 +53,11 @@ public final class SequencerInbox: @unchecked Sendable {
                 }
             }
             if lanes.allSatisfy(\.isFinished) { return nil }
-            while sem_wait(&doorbell) != 0 && errno == EINTR {}
+            while sem_wait(doorbell) != 0 && errno == EINTR {}
         }
+    }
+
+    private func ring() {
+        sem_post(doorbell)
     }
 }

@@ -1,27 +1,33 @@
+import Synchronization
 import ETSI
 import Packets
-import Synchronization
+import Stages
 
 /// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
 ///
-/// A shard runs on its own thread and shares no mutable state: it reads frame batches from its input queue, writes
+/// A shard is an actor on a thread of its own and shares no mutable state: it reads frame batches (dealt by session
+/// sync) from its input queue, writes
 /// IPCC payloads (a target's IP traffic) and IPMMCC payloads (an intercepted call's RTP and RTCP), each with one copy
 /// of the IP packet, into record batches for the sequencer, and returns both kinds of batch to their pools. Packets
 /// that are not a target's cost one or two hash probes (three for UDP while calls are intercepted) and nothing else.
-public final class Shard: @unchecked Sendable {
-    /// Frame batches from the capture thread.
-    public let input: BoundedQueue<FrameBatch>
-    /// Emptied frame batches back to the capture thread.
-    public let freeFrames: BoundedQueue<FrameBatch>
+public actor Shard {
+    nonisolated let executor: StageExecutor
+    /// Runs the actor on its stage thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+    /// Frame batches from session sync.
+    public nonisolated let input: BoundedQueue<FrameBatch>
+    /// Emptied frame batches back to session sync.
+    public nonisolated let freeFrames: BoundedQueue<FrameBatch>
     /// Emptied record batches back from the sequencer.
-    public let freeRecords: BoundedQueue<RecordBatch>
+    public nonisolated let freeRecords: BoundedQueue<RecordBatch>
     private let output: SequencerInbox
     private let lane: Int
     /// The shard's counters (frames classified, batches waiting).
-    public let counters: ShardCounters
+    public nonisolated let counters: ShardCounters
 
     /// Creates shard number `lane`, writing to the sequencer's lane of the same number.
-    public init(lane: Int, plan: InterceptPlan, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
+    public init(executor: StageExecutor, lane: Int, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
+        self.executor = executor
         self.lane = lane
         self.output = output
         counters = ShardCounters(source: "file", backlogLimit: poolSize)

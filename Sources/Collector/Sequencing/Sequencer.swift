@@ -30,8 +30,13 @@ public final class Sequencer: @unchecked Sendable {
     /// Records not handed over because their numbers could not be journaled before the run was stopped (their
     /// numbers were taken back, so the streams have no gap).
     public private(set) var recordsNotJournaled = 0
-    private var buffers: [[UInt8]]
-    private var pendingRecords: [Int]
+    /// Output per agency and handover: the PS-PDUs of the current batch and how many records they are.
+    private var buffers: [[UInt8]] = []
+    private var pendingRecords: [Int] = []
+    /// Where each output goes: the agency (by name, its identity for the run) and the handover.
+    private var destinations: [(agency: String, handover: Handover)] = []
+    /// The HI2 and HI3 outputs of each intercept, by intercept index.
+    private var outputsOfIntercept: [(hi2: Int, hi3: Int)] = []
     /// Per-intercept counters, indexed like `plan.intercepts`.
     public private(set) var counters: [InterceptCounters]
     /// Records numbered so far.
@@ -63,14 +68,8 @@ public final class Sequencer: @unchecked Sendable {
         self.gate = gate
         self.stop = stop
         self.resetUnknownStreams = resetUnknownStreams
-        let slots = plan.agencies.count * Handover.allCases.count
-        buffers = (0..<slots).map { _ in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 16)
-            return buffer
-        }
-        pendingRecords = Array(repeating: 0, count: slots)
         counters = plan.intercepts.map { InterceptCounters(liid: $0.liid) }
+        addOutputs(for: plan)
     }
 
     /// Numbers and encodes every record of a batch, then hands the output to the sink.
@@ -94,7 +93,8 @@ public final class Sequencer: @unchecked Sendable {
         }
         let intercept = plan.intercepts[Int(entry.interceptIndex)]
         let key = StreamKey(intercept: entry.interceptIndex, cin: entry.cin, isCC: entry.isCC)
-        let slot = intercept.agencyIndex * Handover.allCases.count + (entry.isCC ? 1 : 0)
+        let outputs = outputsOfIntercept[Int(entry.interceptIndex)]
+        let slot = entry.isCC ? outputs.hi3 : outputs.hi2
         let number: UInt64
         if let known = nextNumber[key] {
             number = known
@@ -102,7 +102,7 @@ public final class Sequencer: @unchecked Sendable {
             number = restored
         } else {
             number = 0
-            if resetUnknownStreams && entry.iriType != RecordEntry.hi1Type {
+            if resetUnknownStreams && entry.kind != .hi1 {
                 TRIPayload.cinReset.withUnsafeBytes { reset in
                     PSPDUWriter.write(
                         header: intercept.header,
@@ -132,13 +132,14 @@ public final class Sequencer: @unchecked Sendable {
         pendingRecords[slot] += 1
         records += 1
         let index = Int(entry.interceptIndex)
-        if entry.isCC {
+        switch entry.kind {
+        case .cc:
             counters[index].ccs += 1
-        } else if entry.iriType == RecordEntry.hi1Type {
+        case .hi1:
             counters[index].hi1 += 1
             return
-        } else if Int(entry.iriType) < counters[index].irisByType.count {
-            counters[index].irisByType[Int(entry.iriType)] += 1
+        case .iri(let type):
+            if type.rawValue < counters[index].irisByType.count { counters[index].irisByType[type.rawValue] += 1 }
         }
         counters[index].cins.insert(entry.cin)
     }
@@ -149,9 +150,28 @@ public final class Sequencer: @unchecked Sendable {
         for intercept in newer.intercepts.dropFirst(counters.count) {
             counters.append(InterceptCounters(liid: intercept.liid))
         }
-        while buffers.count < newer.agencies.count * Handover.allCases.count {
-            buffers.append([])
-            pendingRecords.append(0)
+        addOutputs(for: newer)
+    }
+
+    /// Gives every intercept of `plan` its agency's HI2 and HI3 outputs, adding those of agencies not seen yet.
+    private func addOutputs(for plan: InterceptPlan) {
+        var index: [String: Int] = [:]
+        for (slot, destination) in destinations.enumerated() where destination.handover == .hi2 {
+            index[destination.agency] = slot
+        }
+        outputsOfIntercept = plan.intercepts.map { intercept in
+            if let hi2 = index[intercept.agency] { return (hi2, hi2 + 1) }
+            let hi2 = destinations.count
+            destinations.append((intercept.agency, .hi2))
+            destinations.append((intercept.agency, .hi3))
+            for _ in Handover.allCases {
+                var buffer: [UInt8] = []
+                buffer.reserveCapacity(1 << 16)
+                buffers.append(buffer)
+                pendingRecords.append(0)
+            }
+            index[intercept.agency] = hi2
+            return (hi2, hi2 + 1)
         }
     }
 
@@ -171,10 +191,9 @@ public final class Sequencer: @unchecked Sendable {
             return
         }
         for slot in buffers.indices where !buffers[slot].isEmpty {
-            let handover: Handover = slot % 2 == 0 ? .hi2 : .hi3
             sink.deliver(
-                agencyIndex: slot / 2,
-                handover: handover,
+                agency: destinations[slot].agency,
+                handover: destinations[slot].handover,
                 bytes: buffers[slot],
                 records: pendingRecords[slot]
             )

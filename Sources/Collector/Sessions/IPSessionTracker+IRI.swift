@@ -123,7 +123,7 @@ extension IPSessionTracker {
     ) {
         let payload = IPIRIPayload.encode(profile: intercept.header.profile, type: type, contents: contents)
         iris.append(
-            IRIRecord(interceptIndex: intercept.index, cin: cin, type: type, timeMicros: timeMicros, payload: payload)
+            IRIRecord(interceptIndex: intercept.index, cin: cin, kind: .iri(type), timeMicros: timeMicros, payload: payload)
         )
     }
 

@@ -56,10 +56,6 @@ extension IPSessionTracker {
             let closes = intercept.endMicros > previous && intercept.endMicros <= timeMicros
             let firstLook = previous == Int64.min && intercept.covers(timeMicros)
             if opens || closes || firstLook { windowChanged(intercept, timeMicros: timeMicros) }
-            if opens && !firstLook && intercept.active { emitHI1(intercept, .activated, at: timeMicros) }
-            if closes && previous != Int64.min && intercept.active {
-                emitHI1(intercept, .deactivated, at: timeMicros)
-            }
             if intercept.startMicros > timeMicros { nextBoundary = min(nextBoundary, intercept.startMicros) }
             if intercept.endMicros > timeMicros { nextBoundary = min(nextBoundary, intercept.endMicros) }
         }

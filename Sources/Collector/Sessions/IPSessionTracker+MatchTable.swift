@@ -2,25 +2,10 @@ import ETSI
 import Packets
 
 extension IPSessionTracker {
-    /// Builds the shards' table from the open target sessions and the static-address warrants, with the session
-    /// servers and the media flows of intercepted calls given, and clears `tableChanged`. Routes carry the warrant
-    /// windows; shards check each packet's time against them.
-    public func makeMatchTable(
-        controlEndpoints: Set<ControlEndpoint>,
-        sipEndpoints: Set<ControlEndpoint> = [],
-        media: [MediaKey: [MediaRoute]] = [:]
-    ) -> MatchTable {
+    /// Adds the routes of the open target sessions and of the static-address warrants, and clears
+    /// `tableChanged`. Routes carry the warrant windows; shards check each packet's time against them.
+    public func contribute(to routes: inout MatchRoutes) {
         tableChanged = false
-        var exact: [IPAddress: [CCRoute]] = [:]
-        var byLength: [Int: [IPAddress: [CCRoute]]] = [:]
-        func add(_ prefix: IPPrefix, _ route: CCRoute) {
-            let full = prefix.address.isIPv4 ? 32 : 128
-            if prefix.length == full {
-                exact[prefix.address, default: []].append(route)
-            } else {
-                byLength[prefix.length, default: [:]][prefix.address, default: []].append(route)
-            }
-        }
         for session in targetSessions.values {
             for index in plan.interceptsByUsername[session.user] ?? [] {
                 let intercept = plan.intercepts[Int(index)]
@@ -32,7 +17,7 @@ extension IPSessionTracker {
                     endMicros: intercept.endMicros,
                     profile: intercept.header.profile
                 )
-                for prefix in session.prefixes { add(prefix, route) }
+                for prefix in session.prefixes { routes.add(prefix, route) }
             }
         }
         for intercept in plan.intercepts
@@ -44,15 +29,7 @@ extension IPSessionTracker {
                 endMicros: intercept.endMicros,
                 profile: intercept.header.profile
             )
-            for prefix in intercept.staticPrefixes { add(prefix, route) }
+            for prefix in intercept.staticPrefixes { routes.add(prefix, route) }
         }
-        return MatchTable(
-            exact: exact,
-            prefixes: byLength.map { (length: $0.key, routes: $0.value) },
-            controlEndpoints: controlEndpoints,
-            sipEndpoints: sipEndpoints,
-            media: media,
-            plan: plan
-        )
     }
 }

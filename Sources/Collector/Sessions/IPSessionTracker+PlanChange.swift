@@ -1,10 +1,9 @@
-import ETSI
 import Packets
 
 extension IPSessionTracker {
     /// Takes the warrants as the store has them now, at the capture time of the current packet: a new warrant
     /// starts at once on its target's open sessions (IRI-BEGIN startWhileActive), an ended one stops
-    /// (IRI-REPORT endWhileActive), a modified one moves to its new targets; each sends its HI1 notification.
+    /// (IRI-REPORT endWhileActive), a modified one moves to its new targets. (HI1 notifications are session sync's.)
     public func apply(_ newPlan: InterceptPlan, at timeMicros: Int64) {
         let old = plan
         plan = newPlan
@@ -18,18 +17,13 @@ extension IPSessionTracker {
         defer { targetSessions = targetSessions.filter { newPlan.interceptsByUsername[$0.value.user] != nil } }
         for intercept in newPlan.intercepts {
             guard old.intercepts.indices.contains(Int(intercept.index)) else {
-                if intercept.active {
-                    emitHI1(intercept, .activated, at: timeMicros)
-                    windowChanged(intercept, timeMicros: timeMicros)
-                }
+                if intercept.active { windowChanged(intercept, timeMicros: timeMicros) }
                 continue
             }
             let previous = old.intercepts[Int(intercept.index)]
             if previous.active && !intercept.active {
                 windowChanged(intercept, timeMicros: timeMicros)
-                emitHI1(intercept, .deactivated, at: timeMicros)
             } else if intercept.active && previous.modifiedMicros != intercept.modifiedMicros {
-                emitHI1(intercept, .modified, at: timeMicros)
                 if intercept.targetsDiffer(from: previous) {
                     var gone = previous
                     gone.active = false
@@ -38,27 +32,5 @@ extension IPSessionTracker {
                 windowChanged(intercept, timeMicros: timeMicros)
             }
         }
-    }
-
-    /// Queues an HI1 notification for the intercept's agency (HI2).
-    func emitHI1(_ intercept: Intercept, _ operation: HI1Payload.Operation, at timeMicros: Int64) {
-        let target = intercept.targetDescription
-        let payload = HI1Payload.encode(
-            operation: operation,
-            liid: intercept.liid,
-            operatorIdentifier: plan.operatorIdentifier,
-            networkElementIdentifier: plan.networkElementIdentifier,
-            time: Timestamp(epochMicros: timeMicros),
-            targetInformation: target.isEmpty ? nil : target
-        )
-        var record = IRIRecord(
-            interceptIndex: intercept.index,
-            cin: 0,
-            type: .report,
-            timeMicros: timeMicros,
-            payload: payload
-        )
-        record.isHI1 = true
-        iris.append(record)
     }
 }

@@ -4,9 +4,9 @@ import Protocols
 
 /// Follows every subscriber's RADIUS sessions and turns a target's session events into IPIRI records.
 ///
-/// The tracker is confined to the capture thread: control packets are applied in capture order, between the
-/// batches handed to the shards, so interception starts at exactly the packet after the one that opened a session.
-/// After a change that concerns a target it rebuilds the shards' `MatchTable`.
+/// The RADIUS conformer of ``SessionTracker``: confined to the session-sync actor, which applies RADIUS in capture
+/// order between the batches it hands to the shards, so interception starts at exactly the packet after the one
+/// that opened a session. After a change that concerns a target it contributes new routes to the shards' table.
 public final class IPSessionTracker {
     struct RequestKey: Hashable {
         var client: IPAddress
@@ -47,6 +47,10 @@ public final class IPSessionTracker {
     public internal(set) var tableChanged = true
     /// Counters for the summary.
     public internal(set) var statistics = SessionStatistics()
+    /// RADIUS datagrams taken (parsed or not).
+    public internal(set) var messagesTaken = 0
+    /// RADIUS datagrams that could not be parsed, by cause.
+    public internal(set) var frameErrors: [String: Int] = [:]
 
     /// Creates a tracker for a run's warrants. Sessions with no accounting for `idleTimeoutMicros` are ended.
     public init(plan: InterceptPlan, idleTimeoutMicros: Int64) {
@@ -56,12 +60,6 @@ public final class IPSessionTracker {
 
     /// The warrants the tracker works with now.
     public var currentPlan: InterceptPlan { plan }
-
-    /// Hands over the IRIs produced since the last call.
-    public func takeIRIs() -> [IRIRecord] {
-        defer { iris.removeAll(keepingCapacity: true) }
-        return iris
-    }
 
     /// Applies one RADIUS message. `client` is the NAS side of the exchange (the request's source, the response's
     /// destination).

@@ -6,14 +6,12 @@ public struct IRIRecord: Sendable {
     public var interceptIndex: Int32
     /// The communication identity number.
     public var cin: UInt32
-    /// IRI-BEGIN, -CONTINUE, -END or -REPORT.
-    public var type: IRIType
+    /// An IRI of a type (BEGIN, CONTINUE, END, REPORT), or an HI1 notification.
+    public var kind: RecordKind
     /// When the event happened (capture time), µs since the epoch.
     public var timeMicros: Int64
     /// The encoded Payload element (`a2 ...`).
     public var payload: [UInt8]
-    /// Whether this is an HI1 notification (sent on HI2, CIN 0) rather than an IRI.
-    public var isHI1 = false
 }
 
 /// Counters of the session trackers, for the summary and metrics.

@@ -8,8 +8,8 @@ public struct Intercept: Sendable {
     public var index: Int32
     /// The warrant's lawful interception identifier.
     public var liid: String
-    /// Position of the warrant's agency in `InterceptPlan.agencies`.
-    public var agencyIndex: Int
+    /// The name of the warrant's agency: its identity for the whole run (records, handovers and status use it).
+    public var agency: String
     /// The static part of every record's PSHeader, encoded once.
     public var header: PSHeaderTemplate
     /// Whether IRIs are delivered.
@@ -73,16 +73,15 @@ public struct InterceptPlan: Sendable {
     public let operatorIdentifier: String
     /// PSHeader networkElementIdentifier.
     public let networkElementIdentifier: String
-    /// Agencies that at least one warrant delivers to, in a fixed order.
+    /// Agencies that at least one warrant delivers to, in the order they were first needed (each is known by its
+    /// name, never by its position here).
     public private(set) var agencies: [Agency] = []
     /// Every warrant that was in force at some point of the run.
     public private(set) var intercepts: [Intercept] = []
     /// Active intercepts by RADIUS user name.
     public private(set) var interceptsByUsername: [String: [Int32]] = [:]
-    /// RADIUS servers (address and port).
-    public private(set) var radiusServers: Set<ControlEndpoint> = []
-    /// SIP servers (address and port; UDP and TCP).
-    public private(set) var sipServers: Set<ControlEndpoint> = []
+    /// Known servers (address and port) by kind: their frames go to session sync's trackers.
+    public private(set) var servers: [ControlEndpoint: ServerKind] = [:]
     /// Indexes of the active VoIP intercepts.
     public private(set) var voipIntercepts: [Int32] = []
 
@@ -138,19 +137,23 @@ public struct InterceptPlan: Sendable {
             if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
             if intercept.isVoIP { voipIntercepts.append(intercept.index) }
         }
-        radiusServers = try Self.servers(.radius, snapshot)
-        sipServers = try Self.servers(.sip, snapshot)
+        servers = try Self.servers(snapshot)
     }
 
-    private static func servers(_ kind: ServerKind, _ store: StoreSnapshot) throws(PlanError) -> Set<ControlEndpoint> {
-        var servers = Set<ControlEndpoint>()
-        for server in store.servers where server.kind == kind {
+    private static func servers(_ store: StoreSnapshot) throws(PlanError) -> [ControlEndpoint: ServerKind] {
+        var servers: [ControlEndpoint: ServerKind] = [:]
+        for server in store.servers {
             guard let address = IPAddress(server.address) else {
-                throw PlanError(description: "server \(kind.rawValue) \(server.address): not an IP address")
+                throw PlanError(description: "server \(server.kind.rawValue) \(server.address): not an IP address")
             }
-            servers.insert(ControlEndpoint(address: address, port: server.port))
+            servers[ControlEndpoint(address: address, port: server.port)] = server.kind
         }
         return servers
+    }
+
+    /// The known servers of a kind.
+    public func servers(of kind: ServerKind) -> [ControlEndpoint] {
+        servers.filter { $0.value == kind }.map(\.key)
     }
 
     private mutating func makeIntercept(
@@ -160,7 +163,7 @@ public struct InterceptPlan: Sendable {
     )
         throws(PlanError) -> Intercept
     {
-        let (position, agency) = try agencyPosition(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
+        let agency = try resolveAgency(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
         var prefixes: [IPPrefix] = []
         for text in warrant.staticPrefixes {
             guard let prefix = IPPrefix(text) else {
@@ -180,7 +183,7 @@ public struct InterceptPlan: Sendable {
         var intercept = Intercept(
             index: index,
             liid: warrant.liid,
-            agencyIndex: position,
+            agency: agency.name,
             header: header,
             deliversIRI: warrant.delivery.includesIRI,
             deliversCC: warrant.delivery.includesCC,
@@ -201,14 +204,14 @@ public struct InterceptPlan: Sendable {
     )
         throws(PlanError) -> Intercept
     {
-        let (position, agency) = try agencyPosition(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
+        let agency = try resolveAgency(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
         guard !warrant.targets.isEmpty else {
             throw PlanError(description: "warrant \(warrant.liid): a VoIP warrant needs a SIP URI or number")
         }
         var intercept = Intercept(
             index: index,
             liid: warrant.liid,
-            agencyIndex: position,
+            agency: agency.name,
             header: PSHeaderTemplate(
                 profile: agency.headerProfile,
                 liid: warrant.liid,
@@ -231,20 +234,13 @@ public struct InterceptPlan: Sendable {
         return intercept
     }
 
-    /// The position of a warrant's agency in ``agencies`` (appended when new) and the agency itself.
-    private mutating func agencyPosition(
-        liid: String,
-        name: String,
-        snapshot: StoreSnapshot
-    ) throws(PlanError) -> (Int, Agency) {
+    /// A warrant's agency, added to ``agencies`` when it is the first warrant to deliver there.
+    private mutating func resolveAgency(liid: String, name: String, snapshot: StoreSnapshot) throws(PlanError) -> Agency {
         guard let agency = snapshot.agencies.first(where: { $0.name == name }) else {
             throw PlanError(description: "warrant \(liid): agency \(name) does not exist")
         }
-        if let known = agencies.firstIndex(where: { $0.name == agency.name }) {
-            return (known, agency)
-        }
-        agencies.append(agency)
-        return (agencies.count - 1, agency)
+        if !agencies.contains(where: { $0.name == agency.name }) { agencies.append(agency) }
+        return agency
     }
 }
 

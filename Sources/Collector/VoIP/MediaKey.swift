@@ -2,33 +2,9 @@ import ETSI
 import Packets
 import Synchronization
 
-/// A media flow as the shards look it up: one UDP datagram's source and destination address and port.
-///
-/// The VoIP tracker enters both orientations of each RTP and RTCP flow it learned from SDP, so a shard finds a
-/// packet's flow with one hash probe on the packet's own 4-tuple.
-public struct MediaKey: Hashable, Sendable {
-    /// The datagram's source address.
-    public var source: IPAddress
-    /// The datagram's destination address.
-    public var destination: IPAddress
-    /// The UDP source port.
-    public var sourcePort: UInt16
-    /// The UDP destination port.
-    public var destinationPort: UInt16
-
-    /// Creates a key.
-    public init(source: IPAddress, sourcePort: UInt16, destination: IPAddress, destinationPort: UInt16) {
-        self.source = source
-        self.destination = destination
-        self.sourcePort = sourcePort
-        self.destinationPort = destinationPort
-    }
-
-    /// The key of the datagrams that flow the other way.
-    public var reversed: MediaKey {
-        MediaKey(source: destination, sourcePort: destinationPort, destination: source, destinationPort: sourcePort)
-    }
-}
+/// A media flow as the shards look it up: one UDP datagram's 4-tuple. The VoIP tracker enters both orientations
+/// of each RTP and RTCP flow it learned from SDP, so a shard finds a packet's flow with one probe.
+public typealias MediaKey = FlowKey
 
 /// When a call's media was last seen: written by the shards (relaxed atomic store, only for intercepted packets),
 /// read by the VoIP tracker when it looks for idle calls. It is not a lock and orders nothing.

@@ -7,26 +7,6 @@ import Protocols
 ///
 /// Bounded: at most ``maximumFlows`` directions are followed; the one idle longest goes first.
 public struct SIPTCPStreams: Sendable {
-    /// One direction of a TCP connection.
-    public struct FlowKey: Hashable, Sendable {
-        /// The sender's address.
-        public var source: IPAddress
-        /// The receiver's address.
-        public var destination: IPAddress
-        /// The sender's port.
-        public var sourcePort: UInt16
-        /// The receiver's port.
-        public var destinationPort: UInt16
-
-        /// Creates a key.
-        public init(source: IPAddress, destination: IPAddress, sourcePort: UInt16, destinationPort: UInt16) {
-            self.source = source
-            self.destination = destination
-            self.sourcePort = sourcePort
-            self.destinationPort = destinationPort
-        }
-    }
-
     private struct Flow: Sendable {
         var splitter = SIPStreamSplitter()
         var nextSequence: UInt32?

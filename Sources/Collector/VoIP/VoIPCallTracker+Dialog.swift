@@ -118,7 +118,7 @@ extension VoIPCallTracker {
             IRIRecord(
                 interceptIndex: intercept.index,
                 cin: cin,
-                type: type,
+                kind: .iri(type),
                 timeMicros: packet.timeMicros,
                 payload: payload
             )

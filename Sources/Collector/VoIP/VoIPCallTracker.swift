@@ -2,11 +2,12 @@ import ETSI
 import Packets
 import Protocols
 
-/// Follows the calls of VoIP targets through the SIP the capture thread parses, turns each SIP message of an
+/// Follows the calls of VoIP targets through SIP to and from the known SIP servers, turns each SIP message of an
 /// intercepted call into an IPMMIRI, and gives the shards the calls' media flows.
 ///
-/// Confined to the capture thread, like the IP session tracker: SIP is applied in capture order between the
-/// batches handed to the shards, so media is matched from the packet after the SDP that announced it. Only calls
+/// The SIP conformer of ``SessionTracker``, confined to the session-sync actor like the RADIUS one: SIP is applied
+/// in capture order between the batches handed to the shards, so media is matched from the packet after the SDP
+/// that announced it. Only calls
 /// with a target are kept (by Call-ID); a leg with no target of its own joins an intercepted call when its INVITE
 /// carries the same SDP `o=` line or Session-ID (a forwarded call, a B2BUA). A call ends at the 200 to BYE or
 /// CANCEL, at a final failure of its INVITE, or after the idle timeout without SIP or media.
@@ -39,18 +40,18 @@ public final class VoIPCallTracker {
     public internal(set) var mediaChanged = false
     /// Counters for the summary.
     public internal(set) var statistics = VoIPStatistics()
+    /// SIP over TCP, reassembled per connection direction.
+    var tcpStreams = SIPTCPStreams()
+    /// SIP messages taken (parsed or not; keep-alives are not messages).
+    public internal(set) var messagesTaken = 0
+    /// SIP messages (or TCP streams) that could not be parsed, by cause.
+    public internal(set) var frameErrors: [String: Int] = [:]
 
     /// Creates a tracker for a run's warrants.
     public init(plan: InterceptPlan, settings: VoIPSettings) {
         self.plan = plan
         self.settings = settings
         matcher = SIPTargetMatcher(headers: settings.identityHeaders)
-    }
-
-    /// Hands over the IRIs produced since the last call.
-    public func takeIRIs() -> [IRIRecord] {
-        defer { iris.removeAll(keepingCapacity: true) }
-        return iris
     }
 
     /// Applies one SIP message. `raw` is the whole message as sent; the addresses are those of its IP packet.

@@ -2,8 +2,6 @@
 public struct VoIPStatistics: Sendable {
     /// SIP messages parsed (every call, intercepted or not).
     public var sipMessages = 0
-    /// SIP messages that could not be parsed, by reason.
-    public var sipErrors: [String: Int] = [:]
     /// Calls in which a target took part.
     public var callsIntercepted = 0
     /// Legs joined to an intercepted call by their SDP `o=` line or Session-ID.

@@ -6,11 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// A dedicated OS thread for a pipeline stage (capture, shard, sequencer).
+/// A dedicated OS thread: the one thread of a ``StageExecutor``.
 ///
-/// Capture and shards block in libpcap and on queues, so they must never run on Swift's cooperative pool, whose
+/// Stages block in libpcap, on their queues and in sqlite, so they must never run on Swift's cooperative pool, whose
 /// threads are as many as the cores (DESIGN §3).
-public final class PipelineThread: @unchecked Sendable {
+public final class StageThread: @unchecked Sendable {
     private var thread = pthread_t()
     private let body: @Sendable () -> Void
     private var started = false
@@ -33,7 +33,7 @@ public final class PipelineThread: @unchecked Sendable {
             &handle,
             nil,
             { raw in
-                Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().body()
                 return nil
             },
             box.toOpaque()
@@ -45,7 +45,7 @@ public final class PipelineThread: @unchecked Sendable {
             nil,
             { raw in
                 guard let raw else { return nil }
-                Unmanaged<PipelineThread>.fromOpaque(raw).takeRetainedValue().body()
+                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().body()
                 return nil
             },
             box.toOpaque()
@@ -59,10 +59,6 @@ public final class PipelineThread: @unchecked Sendable {
         return true
     }
 
-    /// Runs the body on the calling thread (when the system refused a new thread: slower, never lost).
-    public func runInline() {
-        body()
-    }
 
     /// Waits for the thread to finish.
     public func join() {

@@ -1,0 +1,42 @@
+import Collector
+import Mediator
+import ServiceLifecycle
+import Stages
+import Synchronization
+
+/// The collector's stages as one service of the run: it runs the pipeline until the files are read (or, live,
+/// until the run is asked to stop: SIGINT, SIGTERM, the group shutting down), then returns, which ends the run.
+final class CaptureService: Service {
+    private let pipeline: Pipeline
+    private let sources: [PcapSource]
+    private let mediator: Mediator
+    private let outcome = Mutex<PipelineResult?>(nil)
+
+    /// A service running `pipeline` over `sources`, delivering to `mediator`.
+    init(pipeline: Pipeline, sources: [PcapSource], mediator: Mediator) {
+        self.pipeline = pipeline
+        self.sources = sources
+        self.mediator = mediator
+    }
+
+    /// What the pipeline produced, once ``run()`` has returned.
+    var result: PipelineResult? { outcome.withLock { $0 } }
+
+    /// Runs the pipeline; a graceful shutdown stops capture, lets the last records past the spools' limits, and
+    /// waits for everything read to be numbered and handed over.
+    func run() async throws {
+        let pipeline = self.pipeline
+        let mediator = self.mediator
+        let result = try await withGracefulShutdownHandler {
+            do throws(StageError) {
+                return try await pipeline.run(sources: sources, sink: MediatorSink(mediator: mediator))
+            } catch {
+                throw ApplianceError(.runtime, "run: \(error.description)")
+            }
+        } onGracefulShutdown: {
+            pipeline.stopRequested.request()
+            mediator.liftLimits()
+        }
+        outcome.withLock { $0 = result }
+    }
+}

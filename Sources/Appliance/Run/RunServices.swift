@@ -1,0 +1,59 @@
+import Collector
+import Logging
+import Mediator
+import Stages
+
+/// The run's services besides capture, each an actor on a thread of its own: the store watcher and the status
+/// reporter.
+struct RunServices {
+    let watcher: StoreWatcher
+    let status: StatusReporter
+    private let executors: [StageExecutor]
+
+    /// Starts their threads; fails (exit 1) when the system refuses one.
+    init(
+        _ setup: RunSetup,
+        pipeline: Pipeline,
+        mediator: Mediator,
+        options: RunOptions,
+        logger: Logger
+    ) throws(ApplianceError) {
+        let watching: StageExecutor
+        let reporting: StageExecutor
+        do {
+            watching = try StageExecutor(name: "store-watcher")
+        } catch {
+            throw ApplianceError(.runtime, "run: \(error.description)")
+        }
+        do {
+            reporting = try StageExecutor(name: "status")
+        } catch {
+            watching.shutdown()
+            throw ApplianceError(.runtime, "run: \(error.description)")
+        }
+        executors = [watching, reporting]
+        watcher = StoreWatcher(
+            executor: watching,
+            store: setup.store,
+            snapshot: setup.snapshot,
+            plan: setup.plan,
+            pipeline: pipeline,
+            mediator: mediator,
+            options: options,
+            logger: logger
+        )
+        status = StatusReporter(
+            executor: reporting,
+            path: options.spoolDirectory + "/status.json",
+            pipeline: pipeline,
+            mediator: mediator,
+            warrants: setup.plan.intercepts.count,
+            logger: logger
+        )
+    }
+
+    /// Ends their threads (after the run).
+    func shutdown() {
+        for executor in executors { executor.shutdown() }
+    }
+}

@@ -1,0 +1,171 @@
+import Stages
+import Synchronization
+
+/// The stage actors of one run and the executors they run on, wired together; ``run()`` runs them to the end.
+struct PipelineStages: Sendable {
+    let capture: FileCapture?
+    let sync: SessionSync
+    let shards: [Shard]
+    let liveShards: [LiveShard]
+    let sequencer: SequencerStage
+    private let executors: [StageExecutor]
+    private let stop: StopSignal
+    private let counters: PipelineCounters
+
+    /// Starts a thread per stage and wires the stages; when one thread cannot be started, the ones that were are
+    /// ended and the error thrown.
+    init(
+        plan: InterceptPlan,
+        settings: PipelineSettings,
+        sources: [PcapSource],
+        sink: any RecordSink,
+        pipeline: Pipeline
+    ) throws(StageError) {
+        let files = sources.filter { !$0.isLive }
+        let live = sources.filter(\.isLive)
+        let fileShards = files.isEmpty ? 0 : settings.shards
+        var executors: [StageExecutor] = []
+        func executor(_ name: String) throws(StageError) -> StageExecutor {
+            do {
+                let started = try StageExecutor(name: name)
+                executors.append(started)
+                return started
+            } catch {
+                for running in executors { running.shutdown() }
+                throw error
+            }
+        }
+        let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
+        let input = SyncInputQueue(capacity: 16, producers: (files.isEmpty ? 0 : 1) + live.count)
+        var shards: [Shard] = []
+        for lane in 0..<fileShards {
+            shards.append(
+                Shard(
+                    executor: try executor("shard-\(lane)"),
+                    lane: lane,
+                    output: inbox,
+                    poolSize: 8,
+                    recordArenaBytes: 1 << 19
+                )
+            )
+        }
+        var liveShards: [LiveShard] = []
+        for (index, source) in live.enumerated() {
+            liveShards.append(
+                LiveShard(
+                    executor: try executor("live-\(index)"),
+                    source: source,
+                    lane: fileShards + index,
+                    output: inbox,
+                    sync: input,
+                    stop: pipeline.stopRequested,
+                    gate: pipeline.gate
+                )
+            )
+        }
+        let capture =
+            files.isEmpty
+            ? nil
+            : FileCapture(
+                executor: try executor("capture"),
+                sources: files,
+                output: input,
+                counters: pipeline.counters,
+                stop: pipeline.stopRequested,
+                gate: pipeline.gate,
+                realtime: settings.realtime
+            )
+        sync = SessionSync(
+            executor: try executor("sync"),
+            plan: plan,
+            trackers: SessionTrackers.make(plan: plan, settings: settings),
+            input: input,
+            shards: shards,
+            liveShards: liveShards,
+            returnFrames: capture?.freeFrames,
+            inbox: inbox,
+            lane: fileShards + live.count,
+            counters: pipeline.counters,
+            mailbox: pipeline.mailbox
+        )
+        sequencer = SequencerStage(
+            executor: try executor("sequencer"),
+            sequencer: Sequencer(
+                plan: plan,
+                sink: sink,
+                journal: settings.sequenceJournal,
+                resetUnknownStreams: settings.numberingStateLost,
+                gate: pipeline.gate,
+                stop: pipeline.stopRequested
+            ),
+            inbox: inbox,
+            pools: shards.map(\.freeRecords) + liveShards.map(\.freeRecords) + [sync.freeRecords],
+            counters: pipeline.counters
+        )
+        self.capture = capture
+        self.shards = shards
+        self.liveShards = liveShards
+        self.executors = executors
+        stop = pipeline.stopRequested
+        counters = pipeline.counters
+    }
+
+    /// Runs every stage to its end: the files are read first, then the live shards capture until stop is
+    /// requested; session sync, the shards and the sequencer end when their inputs do.
+    func run() async -> PipelineResult {
+        async let sequenced = sequencer.run()
+        async let synced = sync.run()
+        let capture = self.capture
+        let liveShards = self.liveShards
+        let stop = self.stop
+        async let captured: [(CaptureStatistics, CaptureError?)] = {
+            var results: [(CaptureStatistics, CaptureError?)] = []
+            if let capture {
+                let result = await capture.run()
+                if result.1 != nil { stop.request() }
+                results.append(result)
+            }
+            return await withTaskGroup(of: (CaptureStatistics, CaptureError?).self) { group in
+                for shard in liveShards { group.addTask { await shard.run() } }
+                for await result in group { results.append(result) }
+                return results
+            }
+        }()
+        await withTaskGroup(of: Void.self) { group in
+            for shard in shards { group.addTask { await shard.run() } }
+        }
+        let sources = await captured
+        let report = await synced
+        let numbered = await sequenced
+        var statistics = report.capture
+        var failure: CaptureError?
+        for (read, error) in sources {
+            statistics.packets += read.packets
+            statistics.bytes += read.bytes
+            statistics.undecodable.merge(read.undecodable, uniquingKeysWith: +)
+            statistics.unsupportedLinkType += read.unsupportedLinkType
+            statistics.gateDrops += read.gateDrops
+            failure = failure ?? error
+        }
+        statistics.kernelDrops = UInt64(liveShards.reduce(0) { $0 + $1.counters.kernelDrops.load(ordering: .relaxed) })
+        statistics.pausedMicros = counters.pausedMicros.load(ordering: .relaxed)
+        return PipelineResult(
+            capture: statistics,
+            sessions: report.sessions,
+            calls: report.calls,
+            intercepts: numbered.intercepts,
+            records: numbered.records,
+            bytes: numbered.bytes,
+            captureError: failure,
+            journalFailures: numbered.journalFailures,
+            recordsNotJournaled: numbered.recordsNotJournaled,
+            unplaced: numbered.unplaced,
+            cinResets: numbered.cinResets
+        )
+    }
+
+    /// Ends every stage's thread (after ``run()``, or when setting up failed half-way).
+    func shutdown() {
+        for executor in executors { executor.shutdown() }
+    }
+}

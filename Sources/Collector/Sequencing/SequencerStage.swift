@@ -1,0 +1,66 @@
+import Synchronization
+import Stages
+
+/// The sequencing stage: one actor, on a thread of its own, that takes record batches from every producer's lane
+/// of its inbox, numbers and stitches them (``Sequencer``), hands the PS-PDUs to the sink, and gives each batch back
+/// to the pool of the stage that filled it.
+public actor SequencerStage {
+    nonisolated let executor: StageExecutor
+    /// Runs the actor on its stage thread.
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+    private let sequencer: Sequencer
+    private let inbox: SequencerInbox
+    private let pools: [BoundedQueue<RecordBatch>]
+    private let counters: PipelineCounters
+
+    /// Creates the stage; `pools[lane]` takes back the batches of the producer on that lane.
+    public init(
+        executor: StageExecutor,
+        sequencer: sending Sequencer,
+        inbox: SequencerInbox,
+        pools: [BoundedQueue<RecordBatch>],
+        counters: PipelineCounters
+    ) {
+        self.executor = executor
+        self.sequencer = sequencer
+        self.inbox = inbox
+        self.pools = pools
+        self.counters = counters
+    }
+
+    /// Runs until every lane is closed and drained; returns the sequencer's counts.
+    public func run() -> SequencerReport {
+        while let batch = inbox.pop() {
+            sequencer.process(batch)
+            counters.records.store(sequencer.records, ordering: .relaxed)
+            if pools.indices.contains(batch.owner) { pools[batch.owner].push(batch) }
+        }
+        return SequencerReport(
+            intercepts: sequencer.counters,
+            records: sequencer.records,
+            bytes: sequencer.bytes,
+            journalFailures: sequencer.journalFailures,
+            recordsNotJournaled: sequencer.recordsNotJournaled,
+            unplaced: sequencer.unplaced,
+            cinResets: sequencer.cinResets
+        )
+    }
+}
+
+/// What the sequencer numbered in a run.
+public struct SequencerReport: Sendable {
+    /// Per-intercept record counters.
+    public var intercepts: [InterceptCounters] = []
+    /// Records numbered.
+    public var records = 0
+    /// Bytes of PS-PDUs produced.
+    public var bytes = 0
+    /// Journal writes that failed (each was tried again).
+    public var journalFailures = 0
+    /// Records not handed over because the journal could not be written before the run was stopped.
+    public var recordsNotJournaled = 0
+    /// Records the sequencer could not place (a pipeline fault).
+    public var unplaced = 0
+    /// cINReset TRIs sent because the numbering state was lost.
+    public var cinResets = 0
+}
