@@ -55,7 +55,7 @@ let package = Package(
         .target(
             name: "Mediator",
             dependencies: [
-                "ETSI", "CCRC32C",
+                "ETSI", "CCRC32C", "Stages",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -33,7 +33,7 @@ public final class StageThread: @unchecked Sendable {
             &handle,
             nil,
             { raw in
-                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().body()
+                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().run()
                 return nil
             },
             box.toOpaque()
@@ -45,7 +45,7 @@ public final class StageThread: @unchecked Sendable {
             nil,
             { raw in
                 guard let raw else { return nil }
-                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().body()
+                Unmanaged<StageThread>.fromOpaque(raw).takeRetainedValue().run()
                 return nil
             },
             box.toOpaque()
@@ -59,6 +59,20 @@ public final class StageThread: @unchecked Sendable {
         return true
     }
 
+    /// Names the thread (what `top -H` and `ps -L` show: at most 15 bytes) and runs the body.
+    private func run() {
+        #if canImport(Darwin)
+        pthread_setname_np(String(name.utf8.prefix(15)) ?? "stage")
+        #else
+        let comm = open("/proc/thread-self/comm", O_WRONLY)
+        if comm >= 0 {
+            let bytes = Array(name.utf8.prefix(15))
+            _ = bytes.withUnsafeBytes { write(comm, $0.baseAddress, $0.count) }
+            close(comm)
+        }
+        #endif
+        body()
+    }
 
     /// Waits for the thread to finish.
     public func join() {

@@ -54,7 +54,7 @@ enum ClassifyBenchmarks {
         routes.add(IPPrefix(address: .v4(0xCB00_7100), length: 28), route(10_003))
         routes.add(IPPrefix(address: .v6(high: 0x2001_0DB8_0001_0000, low: 0), length: 48), route(10_004))
         routes.add(IPPrefix(address: .v6(high: 0x2001_0DB8_0002_0003, low: 0), length: 64), route(10_005))
-        let servers = [ControlEndpoint(address: .v4(0xAC10_0001), port: 1813): ServerKind.radius]
+        let servers = [ServerEndpoint(address: .v4(0xAC10_0001), port: 1813): ServerKind.radius]
         return MatchTable(routes: routes, servers: servers, plan: nil)
     }
 

@@ -1,7 +1,7 @@
 import Packets
 
 /// `decode-ipv4-tcp` and `decode-vlan-mpls`: ``PacketDecoder/decode(_:linkType:)`` of one Ethernet frame, as a
-/// shard's capture thread does for every packet.
+/// shard does for every packet it captures.
 ///
 /// Each ring holds 64 frames of a 500-byte IPv4/TCP packet (32-byte TCP header) between different addresses and
 /// ports; `decode-vlan-mpls` puts an 802.1Q tag and a two-label MPLS stack in front of it.

@@ -17,7 +17,7 @@ struct RunSummary {
         lines.append("  sessions     \(sessionLine(result.sessions))")
         lines.append("  calls        \(callLine(result.calls))")
         lines.append(
-            "  control      \(capture.controlPackets) RADIUS and SIP messages, \(capture.reassembled) reassembled"
+            "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP), \(capture.reassembled) reassembled"
         )
         let iris = result.intercepts.reduce(0) { $0 + $1.iris }
         let ccs = result.intercepts.reduce(0) { $0 + $1.ccs }
@@ -40,7 +40,7 @@ struct RunSummary {
             )
         }
         lines.append("  drops        \(dropLine(capture))")
-        lines.append("  parse errors \(causes(capture.controlErrors))")
+        lines.append("  parse errors \(causes(capture.sessionErrors))")
         if result.cinResets > 0 {
             lines.append("  cINReset     \(result.cinResets) streams restarted at 0 (numbering state was lost)")
         }

@@ -32,13 +32,13 @@ public actor LiveShard {
     /// Emptied record batches back from the sequencer.
     public nonisolated let freeRecords: BoundedQueue<RecordBatch>
     /// Emptied session-frame batches back from session sync (which drops one when this pool is full, never waits).
-    public nonisolated let freeControl = BoundedQueue<ControlBatch>(capacity: 8)
+    public nonisolated let freeSessionFrames = BoundedQueue<SessionFrameBatch>(capacity: 8)
     /// The shard's counters (frames, kernel drops, clock).
     public nonisolated let counters: ShardCounters
     private var undecodable: [String: Int] = [:]
     private var bytes = 0
     private var records: RecordBatch?
-    private var controlBatch: ControlBatch?
+    private var sessionBatch: SessionFrameBatch?
 
     /// Creates shard `lane` reading `source`, sending session-protocol frames to session sync's `sync` queue.
     public init(
@@ -164,9 +164,9 @@ public actor LiveShard {
 
     /// Copies a session-protocol frame for session sync.
     private func keepForSync(_ frame: UnsafeRawBufferPointer, time: Int64, linkType: LinkType) {
-        let batch = controlBatch ?? freeControl.tryPop() ?? ControlBatch(owner: lane)
+        let batch = sessionBatch ?? freeSessionFrames.tryPop() ?? SessionFrameBatch(owner: lane)
         batch.append(frame, timeMicros: time, linkType: linkType)
-        controlBatch = batch
+        sessionBatch = batch
     }
 
     /// Milliseconds of the monotonic clock (for reading the kernel's drop counter once a second).
@@ -176,7 +176,7 @@ public actor LiveShard {
         return now.tv_sec * 1000 + now.tv_nsec / 1_000_000
     }
 
-    /// Hands over the open record and control batches.
+    /// Hands over the open record and session-frame batches.
     private func flush() {
         if let batch = records {
             records = nil
@@ -186,8 +186,8 @@ public actor LiveShard {
                 output.push(batch, lane: lane)
             }
         }
-        if let batch = controlBatch {
-            controlBatch = nil
+        if let batch = sessionBatch {
+            sessionBatch = nil
             sync.push(.sessionFrames(batch))
         }
     }

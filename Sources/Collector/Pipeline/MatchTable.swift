@@ -31,7 +31,7 @@ public struct CCRoute: Sendable, Equatable {
 }
 
 /// A UDP or TCP server whose packets carry a session protocol (RADIUS, SIP, ...).
-public struct ControlEndpoint: Hashable, Sendable {
+public struct ServerEndpoint: Hashable, Sendable {
     /// The server's address.
     public var address: IPAddress
     /// The server's port.
@@ -57,9 +57,9 @@ public final class MatchTable: Sendable {
     /// Routes for prefixes, grouped by prefix length (longest first); keys are masked addresses.
     public let prefixes: [(length: Int, routes: ProbeTable<IPAddress, [CCRoute]>)]
     /// Known servers (address and port) whose frames carry a session protocol, by kind.
-    public let servers: [ControlEndpoint: ServerKind]
+    public let servers: [ServerEndpoint: ServerKind]
     /// `servers` as a probe table, for the per-packet check.
-    private let serverProbe: ProbeTable<ControlEndpoint, SessionServer>
+    private let serverProbe: ProbeTable<ServerEndpoint, SessionServer>
     /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
     public let media: ProbeTable<MediaKey, [MediaRoute]>
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
@@ -72,7 +72,7 @@ public final class MatchTable: Sendable {
     public let serverAddresses: Set<IPAddress>
 
     /// Creates a table of the trackers' routes and the plan's known servers.
-    public init(routes: MatchRoutes, servers: [ControlEndpoint: ServerKind], plan: InterceptPlan?) {
+    public init(routes: MatchRoutes, servers: [ServerEndpoint: ServerKind], plan: InterceptPlan?) {
         exact = ProbeTable(routes.exact)
         prefixes = routes.byLength.sorted { $0.key > $1.key }.map { ($0.key, ProbeTable($0.value)) }
         self.servers = servers
@@ -97,13 +97,13 @@ public final class MatchTable: Sendable {
     /// The known server an unfragmented packet goes to or comes from, when its transport carries that server's
     /// protocol: the server, how its frames are treated, and whether the packet goes to it.
     @inline(__always)
-    public func sessionServer(of packet: DecodedPacket) -> (endpoint: ControlEndpoint, server: SessionServer, toServer: Bool)? {
+    public func sessionServer(of packet: DecodedPacket) -> (endpoint: ServerEndpoint, server: SessionServer, toServer: Bool)? {
         if serverProbe.isEmpty { return nil }
-        let destination = ControlEndpoint(address: packet.destination, port: packet.destinationPort)
+        let destination = ServerEndpoint(address: packet.destination, port: packet.destinationPort)
         if let server = serverProbe[destination], server.carries(transport: packet.transportProtocol) {
             return (destination, server, true)
         }
-        let source = ControlEndpoint(address: packet.source, port: packet.sourcePort)
+        let source = ServerEndpoint(address: packet.source, port: packet.sourcePort)
         if let server = serverProbe[source], server.carries(transport: packet.transportProtocol) {
             return (source, server, false)
         }

@@ -25,7 +25,7 @@ public final class PipelineCounters: Sendable {
     public init() {}
 }
 
-/// What the capture thread saw, by cause, for the summary.
+/// What the capture stages and session sync saw, by cause, for the summary.
 public struct CaptureStatistics: Sendable {
     /// Frames read.
     public var packets = 0
@@ -34,9 +34,9 @@ public struct CaptureStatistics: Sendable {
     /// Frames that were not IP, or not decodable, by cause.
     public var undecodable: [String: Int] = [:]
     /// Session-protocol packets handled.
-    public var controlPackets = 0
+    public var sessionPackets = 0
     /// Session-protocol packets that did not parse, by cause.
-    public var controlErrors: [String: Int] = [:]
+    public var sessionErrors: [String: Int] = [:]
     /// Control datagrams rebuilt from IPv4 fragments.
     public var reassembled = 0
     /// Frames of a link type the appliance cannot decode.

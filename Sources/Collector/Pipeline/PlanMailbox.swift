@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Hands new plans (the store changed) from the store watcher to the capture thread, which takes them at a packet
+/// Hands new plans (the store changed) from the store watcher to session sync, which takes them at a packet
 /// boundary, oldest first. Every plan is kept, not only the newest: each committed change must reach the trackers
 /// in order, so that a warrant that lived for less than a poll still gets its HI1 activation and deactivation.
 public final class PlanMailbox: Sendable {
@@ -10,14 +10,14 @@ public final class PlanMailbox: Sendable {
     /// Creates an empty mailbox.
     public init() {}
 
-    /// Leaves plans for the capture thread, in the order given, after any it has not taken yet.
+    /// Leaves plans for session sync, in the order given, after any it has not taken yet.
     public func post(_ plans: [InterceptPlan]) {
         guard !plans.isEmpty else { return }
         queue.withLock { $0.append(contentsOf: plans) }
         pending.store(true, ordering: .releasing)
     }
 
-    /// Leaves one plan for the capture thread.
+    /// Leaves one plan for session sync.
     public func post(_ plan: InterceptPlan) {
         post([plan])
     }

@@ -87,7 +87,7 @@ extension MediaKey: ProbeKey {
     }
 }
 
-extension ControlEndpoint: ProbeKey {
+extension ServerEndpoint: ProbeKey {
     /// A mix of the address and the port.
     public var probeHash: UInt64 {
         probeMix(address.low ^ (address.high &* 0x9E37_79B9_7F4A_7C15) ^ UInt64(port) << 48)

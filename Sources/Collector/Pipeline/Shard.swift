@@ -58,7 +58,7 @@ public actor Shard {
                 }
             }
             frames.releaseRegion()
-            freeFrames.push(frames)
+            freeFrames.tryPush(frames)
         }
         output.close(lane: lane)
     }

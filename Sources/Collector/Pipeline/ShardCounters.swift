@@ -2,7 +2,7 @@ import Synchronization
 
 /// One shard's live counters, written by the shard and read by the status reporter once a second.
 public final class ShardCounters: Sendable {
-    /// "file" for a shard fed by the capture thread, else the interface a live shard reads.
+    /// "file" for a shard fed by session sync, else the interface a live shard reads.
     public let source: String
     /// Frames the shard classified.
     public let frames = Atomic<Int>(0)
@@ -14,7 +14,7 @@ public final class ShardCounters: Sendable {
     public let kernelDrops = Atomic<Int>(0)
     /// Frames the shard read and dropped because the capture gate was closed (a spool refused records).
     public let gateDrops = Atomic<Int>(0)
-    /// Capture time of the shard's latest frame, µs since the epoch (live shards: the sync thread's clock).
+    /// Capture time of the shard's latest frame, µs since the epoch (live shards: session sync takes its clock from them).
     public let latestTimeMicros = Atomic<Int64>(0)
 
     /// Creates zeroed counters.

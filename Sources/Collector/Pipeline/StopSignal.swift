@@ -1,6 +1,6 @@
 import Synchronization
 
-/// A flag that asks the capture thread to stop reading (SIGINT, SIGTERM, or the end of a live run).
+/// A flag that asks the capture stages to stop reading (SIGINT, SIGTERM, or the end of a live run).
 public final class StopSignal: Sendable {
     private let flag = Atomic<Bool>(false)
 

@@ -81,7 +81,7 @@ public struct InterceptPlan: Sendable {
     /// Active intercepts by RADIUS user name.
     public private(set) var interceptsByUsername: [String: [Int32]] = [:]
     /// Known servers (address and port) by kind: their frames go to session sync's trackers.
-    public private(set) var servers: [ControlEndpoint: ServerKind] = [:]
+    public private(set) var servers: [ServerEndpoint: ServerKind] = [:]
     /// Indexes of the active VoIP intercepts.
     public private(set) var voipIntercepts: [Int32] = []
 
@@ -140,19 +140,19 @@ public struct InterceptPlan: Sendable {
         servers = try Self.servers(snapshot)
     }
 
-    private static func servers(_ store: StoreSnapshot) throws(PlanError) -> [ControlEndpoint: ServerKind] {
-        var servers: [ControlEndpoint: ServerKind] = [:]
+    private static func servers(_ store: StoreSnapshot) throws(PlanError) -> [ServerEndpoint: ServerKind] {
+        var servers: [ServerEndpoint: ServerKind] = [:]
         for server in store.servers {
             guard let address = IPAddress(server.address) else {
                 throw PlanError(description: "server \(server.kind.rawValue) \(server.address): not an IP address")
             }
-            servers[ControlEndpoint(address: address, port: server.port)] = server.kind
+            servers[ServerEndpoint(address: address, port: server.port)] = server.kind
         }
         return servers
     }
 
     /// The known servers of a kind.
-    public func servers(of kind: ServerKind) -> [ControlEndpoint] {
+    public func servers(of kind: ServerKind) -> [ServerEndpoint] {
         servers.filter { $0.value == kind }.map(\.key)
     }
 

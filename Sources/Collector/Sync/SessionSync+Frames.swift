@@ -18,11 +18,11 @@ extension SessionSync {
         }
         if batch.endsBurst { handOverAll() }
         batch.releaseRegion()
-        returnFrames?.push(batch)
+        returnFrames?.tryPush(batch)
     }
 
     /// Applies the session-protocol frames a live shard copied (the shard classifies its traffic itself).
-    func apply(_ batch: ControlBatch) {
+    func apply(_ batch: SessionFrameBatch) {
         batch.bytes.withUnsafeBytes { all in
             for frame in batch.frames {
                 let bytes = UnsafeRawBufferPointer(rebasing: all[frame.offset..<(frame.offset + frame.length)])
@@ -32,7 +32,7 @@ extension SessionSync {
         }
         batch.reset()
         let index = batch.owner - shards.count
-        if liveShards.indices.contains(index) { liveShards[index].freeControl.tryPush(batch) }
+        if liveShards.indices.contains(index) { liveShards[index].freeSessionFrames.tryPush(batch) }
     }
 
     /// Moves the clock to a frame and applies it when it is a known server's; returns whether it is (also)

@@ -175,8 +175,8 @@ public actor SessionSync {
     private func report() -> SyncReport {
         var report = SyncReport(capture: statistics)
         for tracker in trackers {
-            report.capture.controlPackets += tracker.messagesTaken
-            report.capture.controlErrors.merge(tracker.frameErrors, uniquingKeysWith: +)
+            report.capture.sessionPackets += tracker.messagesTaken
+            report.capture.sessionErrors.merge(tracker.frameErrors, uniquingKeysWith: +)
             tracker.addStatistics(to: &report)
         }
         return report

@@ -11,7 +11,7 @@ public struct SessionFrame {
     /// Capture time, µs since the epoch.
     public var timeMicros: Int64
     /// The known server the packet goes to or comes from.
-    public var server: ControlEndpoint
+    public var server: ServerEndpoint
     /// Whether the packet goes to the server (false: it comes from it).
     public var toServer: Bool
 

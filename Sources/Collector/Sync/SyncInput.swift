@@ -6,7 +6,7 @@ public enum SyncInput: Sendable {
     /// Frames read from a file, decoded, in capture order.
     case frames(FrameBatch)
     /// Session-protocol frames a live shard copied, in its capture order.
-    case sessionFrames(ControlBatch)
+    case sessionFrames(SessionFrameBatch)
 }
 
 /// Session sync's input queue, fed by the file capture stage and every live shard; it closes when the last of

@@ -1,8 +1,8 @@
 import Packets
 
-/// Frames a live shard copied for the session trackers (RADIUS and SIP, and IPv4 fragments to or from their
-/// servers), with their capture times and link types, handed to the sync thread in batches.
-public final class ControlBatch: @unchecked Sendable {
+/// Session-protocol frames a live shard copied for session sync (to or from a known server, and IPv4 fragments to
+/// or from one), with their capture times and link types, handed over in batches.
+public final class SessionFrameBatch: @unchecked Sendable {
     /// One copied frame.
     public struct Frame: Sendable {
         /// Offset in `bytes`.
