@@ -32,6 +32,7 @@ public enum ApplianceRunner {
                 "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
             )
         }
+        try RunStateDirectory.bind(options)
         let (store, snapshot, plan) = try loadPlan(options)
         let sources = try openSources(options)
         logger.info(
