@@ -26,8 +26,8 @@ public struct RunStateDirectory: Sendable {
         case unknown
     }
 
-    /// The marker file's name, inside the directory.
-    public static let markerName = "store-id"
+    /// The marker file's name, inside the directory (a dot file: checks for spooled history pass over it).
+    public static let markerName = ".store-id"
 
     /// The directory.
     public let path: String
