@@ -72,7 +72,9 @@ extension WarrantStore {
         } catch let error as StoreError {
             return "the tables differ from the audit log: \(error.message)"
         }
-        return replay.firstDifference(agencies: agencies, warrants: warrants, servers: servers).map { "the tables differ from the audit log: \($0)" }
+        return replay.firstDifference(agencies: agencies, warrants: warrants, servers: servers).map {
+            "the tables differ from the audit log: \($0)"
+        }
     }
 
     /// True when the triggers that keep `audit_log` append-only are there.

@@ -54,16 +54,28 @@ extension WarrantStore {
 
     /// Refuses a LIID that a warrant (ended or not) already has.
     static func requireUnusedLIID(_ db: Database, _ liid: String) throws {
-        let used = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM warrants WHERE liid = ?)", arguments: [liid])
+        let used = try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM warrants WHERE liid = ?)",
+            arguments: [liid]
+        )
         guard used != true else {
-            throw StoreError(.conflict, field: "liid", parts: [.field("liid"), .text(" \(StoreError.quoted(liid)) is already in use")])
+            throw StoreError(
+                .conflict,
+                field: "liid",
+                parts: [.field("liid"), .text(" \(StoreError.quoted(liid)) is already in use")]
+            )
         }
     }
 
     /// Refuses an agency name the store does not hold.
     static func requireAgency(_ db: Database, _ name: String) throws {
         guard try fetchAgency(db, named: name) != nil else {
-            throw StoreError(.notFound, field: "agency", parts: [.field("agency"), .text(" \(StoreError.quoted(name)) does not exist")])
+            throw StoreError(
+                .notFound,
+                field: "agency",
+                parts: [.field("agency"), .text(" \(StoreError.quoted(name)) does not exist")]
+            )
         }
     }
 }

@@ -44,7 +44,9 @@ extension WarrantValidation {
             throw StoreError(
                 .invalid,
                 field: "username",
-                parts: [.text("a warrant needs a target: "), .field("username"), .text(" or "), .field("static_prefixes")]
+                parts: [
+                    .text("a warrant needs a target: "), .field("username"), .text(" or "), .field("static_prefixes"),
+                ]
             )
         }
         guard (1...maximumSessionID).contains(target.sessionID) else {

@@ -51,7 +51,10 @@ import Warrants
         let (commands, base) = try scratchStore()
         defer { try? FileManager.default.removeItem(atPath: base) }
         _ = try commands.addWarrant(WarrantAddRequest(liid: "L1", agency: "acme", target: IPTargetOptions(user: "bob")))
-        let request = WarrantModifyRequest(liid: "L1", targets: [IPTargetOptions(), VoIPTargetOptions(tels: ["+6432"])])
+        let request = WarrantModifyRequest(
+            liid: "L1",
+            targets: [IPTargetOptions(), VoIPTargetOptions(tels: ["+6432"])]
+        )
         #expect(throws: ApplianceError(.usage, "warrant modify: --tel does not apply to IP warrant \"L1\"")) {
             try commands.modifyWarrant(request)
         }

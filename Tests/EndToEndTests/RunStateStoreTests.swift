@@ -34,7 +34,9 @@ struct RunStateStoreTests {
     }
 
     func marker(_ spool: String) -> String? {
-        (try? String(contentsOfFile: spool + "/.store-id", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+        (try? String(contentsOfFile: spool + "/.store-id", encoding: .utf8))?.trimmingCharacters(
+            in: .whitespacesAndNewlines
+        )
     }
 
     @Test func anotherStoresSpoolIsRefusedUnlessAdoptedAndTheAdoptionIsAudited() throws {
@@ -123,7 +125,10 @@ struct RunStateStoreTests {
         #expect(refused.status == 2)
         #expect(refused.standardError.contains("holds run state of an unknown store (no marker)"))
         #expect(refused.standardError.contains("--spool-adopt"))
-        let adopted = try run(appliance, ["--pcap", scenario.pcapPath, "--db", store, "--spool", spool, "--spool-adopt"])
+        let adopted = try run(
+            appliance,
+            ["--pcap", scenario.pcapPath, "--db", store, "--spool", spool, "--spool-adopt"]
+        )
         #expect(adopted.status != 2, "\(adopted.standardError)")
         #expect(marker(spool) != nil)
     }

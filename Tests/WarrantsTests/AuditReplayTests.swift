@@ -37,7 +37,10 @@ import Warrants
     }
 
     @Test(arguments: [
-        ("UPDATE warrant_targets SET value = 'eve' WHERE liid = 'LIID1' AND type = 'username'", "warrants \"LIID1\": field user differs"),
+        (
+            "UPDATE warrant_targets SET value = 'eve' WHERE liid = 'LIID1' AND type = 'username'",
+            "warrants \"LIID1\": field user differs"
+        ),
         (
             "UPDATE warrants SET ended_micros = NULL WHERE liid = 'LIID2'",
             "warrants \"LIID2\": field ended differs"
@@ -56,7 +59,10 @@ import Warrants
         ("UPDATE agencies SET hi2_port = 9999 WHERE name = 'acme'", "agencies \"acme\": field hi2 differs"),
         ("UPDATE agencies SET tls_server_name = 'x.example' WHERE name = 'secure'", "\"secure\": field tls differs"),
         ("UPDATE agencies SET retry_seconds = 11 WHERE name = 'secure'", "agencies \"secure\": field retry differs"),
-        ("DELETE FROM warrant_targets WHERE liid = 'LIID1' AND type = 'static_prefix'", "warrants \"LIID1\": field static_ips differs"),
+        (
+            "DELETE FROM warrant_targets WHERE liid = 'LIID1' AND type = 'static_prefix'",
+            "warrants \"LIID1\": field static_ips differs"
+        ),
         (
             "DELETE FROM warrant_targets WHERE liid = 'V1'; DELETE FROM warrants WHERE liid = 'V1'",
             "warrants \"V1\": in the audit log but not in the table"

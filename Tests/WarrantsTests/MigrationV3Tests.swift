@@ -20,7 +20,8 @@ import Warrants
         #expect(recorded == String(WarrantStore.currentSchemaVersion))
         #expect(
             voipColumns == [
-                "liid", "kind", "agency", "auth_cc", "delivery_cc", "start_micros", "end_micros", "delivery", "ended_micros",
+                "liid", "kind", "agency", "auth_cc", "delivery_cc", "start_micros", "end_micros", "delivery",
+                "ended_micros",
                 "created_micros", "modified_micros",
             ]
         )

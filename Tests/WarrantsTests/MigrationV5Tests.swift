@@ -42,9 +42,11 @@ import Warrants
 
         let entries = try store.auditEntries()
         #expect(entries.count == 11)
-        #expect(entries.filter { $0.action.hasPrefix("warrant.") }.map(\.subject) == [
-            "LIID1", "LIID2", "V1", "V2", "LIID1", "V1", "V2", "LIID2",
-        ])
+        #expect(
+            entries.filter { $0.action.hasPrefix("warrant.") }.map(\.subject) == [
+                "LIID1", "LIID2", "V1", "V2", "LIID1", "V1", "V2", "LIID2",
+            ]
+        )
         #expect(try store.verifyAudit() == AuditVerification(rows: 11))
         let replayed = try store.snapshotsSince(auditID: 0)
         #expect(replayed.count == 11)

@@ -74,7 +74,9 @@ struct StoreAuditCommandLineTests {
         #expect(try binary.run(["warrant", "add", "ip", "L1", "--agency", "acme", "--user", "bob"]).status == 0)
         #expect(try binary.run(["audit", "verify"]).status == 0)
         let queue = try DatabaseQueue(path: binary.databasePath)
-        try queue.write { db in try db.execute(sql: "UPDATE warrant_targets SET value = 'alice' WHERE liid = 'L1' AND type = 'username'") }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE warrant_targets SET value = 'alice' WHERE liid = 'L1' AND type = 'username'")
+        }
         let broken = try binary.run(["audit", "verify"])
         #expect(broken.status == 1)
         #expect(

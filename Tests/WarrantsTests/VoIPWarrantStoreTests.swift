@@ -125,7 +125,8 @@ extension Sample {
             try store.modifyWarrant(liid: "VOIP1") { $0.target = .ip(IPTarget(username: "eve")) }
         }
         #expect(voip?.message == "warrant \"VOIP1\" is a voip warrant; its kind cannot change")
-        let missing = storeError { () throws(StoreError) in try store.modifyWarrant(liid: "NONE") { $0.delivery = .cc } }
+        let missing = storeError { () throws(StoreError) in try store.modifyWarrant(liid: "NONE") { $0.delivery = .cc }
+        }
         #expect(missing?.code == .notFound)
         let agency = storeError { () throws(StoreError) in
             try store.modifyWarrant(liid: "VOIP1") { $0.agency = "nobody" }

@@ -142,7 +142,9 @@ import Warrants
         InvalidChange(name: "prefix twice", code: .invalid, field: "static_prefixes") { warrant in
             warrant.staticPrefixes = ["10.0.0.1/8", "10.0.0.0/8"]
         },
-        InvalidChange(name: "bad country", code: .invalid, field: "delivery_country_code") { $0.deliveryCountryCode = "N1" },
+        InvalidChange(name: "bad country", code: .invalid, field: "delivery_country_code") {
+            $0.deliveryCountryCode = "N1"
+        },
         InvalidChange(name: "unknown agency", code: .notFound, field: "agency") { $0.agency = "nobody" },
     ]
 

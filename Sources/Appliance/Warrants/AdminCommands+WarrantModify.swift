@@ -17,11 +17,15 @@ extension AdminCommands {
         let kind = current?.target.kind ?? given.first?.kind ?? "ip"
         if let current, let other = given.first, other.kind != kind, let option = other.firstOption {
             let title = current.target.kindTitle
-            throw ApplianceError(.usage, "\(command): \(option) does not apply to \(title) warrant \(Self.quoted(request.liid))")
+            throw ApplianceError(
+                .usage,
+                "\(command): \(option) does not apply to \(title) warrant \(Self.quoted(request.liid))"
+            )
         }
         let options = request.targets.first { $0.kind == kind }
         if request.changesNoSharedField && options?.firstOption == nil {
-            let names = (["--agency"] + (options?.optionNames ?? []) + ["--auth-cc", "--delivery-cc", "--start", "--end"])
+            let names =
+                (["--agency"] + (options?.optionNames ?? []) + ["--auth-cc", "--delivery-cc", "--start", "--end"])
             throw ApplianceError(
                 .usage,
                 "\(command): nothing to change: give \(names.joined(separator: ", ")) or --deliver"

@@ -49,7 +49,9 @@ public struct VoIPTargetOptions: WarrantTargetOptions {
                 field == "--sip-uri"
                 ? try WarrantValidation.sipURI(text, field: field) : try WarrantValidation.telNumber(text, field: field)
             if targets.contains(target) {
-                notes.append("\(command): \(field) \(AdminCommands.quoted(text)) is given twice (as \(target)); kept once")
+                notes.append(
+                    "\(command): \(field) \(AdminCommands.quoted(text)) is given twice (as \(target)); kept once"
+                )
             } else {
                 targets.append(target)
             }
