@@ -54,7 +54,8 @@ public struct RunStateDirectory: Sendable {
         }
         guard let handle = opendir(path) else {
             guard errno == ENOENT else {
-                throw ApplianceError(.runtime, "run: --spool \(path): cannot be read (\(Self.reason()))")
+                let problem = errno == ENOTDIR ? "not a directory" : "cannot be read (\(Self.reason()))"
+                throw ApplianceError(.runtime, "run: --spool \(path): \(problem)")
             }
             return .none
         }
