@@ -104,6 +104,7 @@ let package = Package(
         .testTarget(
             name: "WarrantsTests",
             dependencies: ["Warrants", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"],
             swiftSettings: strictFeatures
         ),
         .testTarget(
@@ -121,6 +122,7 @@ let package = Package(
             ],
             swiftSettings: strictFeatures
         ),
+        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Warrants"], swiftSettings: strictFeatures),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport"],

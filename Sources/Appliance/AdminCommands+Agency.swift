@@ -111,8 +111,7 @@ extension AdminCommands {
             throw ApplianceError(.usage, "\(command): agency \(Self.quoted(name)) does not exist")
         }
         let liids =
-            (snapshot.ipWarrants.filter { $0.agency == agency.name }.map(\.liid)
-            + snapshot.voipWarrants.filter { $0.agency == agency.name }.map(\.liid)).sorted()
+            snapshot.warrants.filter { $0.agency == agency.name }.map(\.liid).sorted()
         return AdminOutput(
             lines: AdminTable.fields(
                 [

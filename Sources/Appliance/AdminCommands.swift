@@ -46,12 +46,12 @@ public struct AdminCommands: Sendable {
         }
     }
 
-    /// Runs `body` and reports its store errors as `command`'s.
+    /// Runs `body` and reports its store errors as `command`'s, naming fields as the command line's options.
     func run<T>(_ command: String, _ body: () throws(StoreError) -> T) throws(ApplianceError) -> T {
         do {
             return try body()
         } catch {
-            throw ApplianceError(error, command: command)
+            throw ApplianceError(error.renamingFields(WarrantFieldNames.option(for:)), command: command)
         }
     }
 }

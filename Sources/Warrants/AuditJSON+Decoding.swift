@@ -2,7 +2,7 @@
 ///
 /// Keys written only by later schema versions read as the defaults their migrations gave the columns: a v1 agency
 /// has no `tls` (plaintext), `timestamp` (microseconds), `etsi_profile` (current) or `retry` (10 s); a v1 IP warrant
-/// has no `modified` (never modified).
+/// has no `modified` (never modified) and an IP warrant no `kind`.
 extension Agency {
     init(auditJSON json: AuditJSON, context: String) throws(StoreError) {
         let reader = try AuditRecordReader(json, context: context)
@@ -48,15 +48,14 @@ extension AgencyTLS {
     }
 }
 
-extension IPWarrant {
+extension Warrant {
+    /// A warrant of the kind its `kind` member names (`ip` when there is none, as IP warrants are written).
     init(auditJSON json: AuditJSON, context: String) throws(StoreError) {
         let reader = try AuditRecordReader(json, context: context)
         self.init(
             liid: try reader.string("liid"),
             agency: try reader.string("agency"),
-            username: try reader.optionalString("user"),
-            staticPrefixes: try reader.strings("static_ips"),
-            sessionID: try reader.integer("session_id", as: UInt32.self),
+            target: try WarrantTarget(kind: try reader.string("kind", missing: "ip"), audit: reader),
             authorizationCountryCode: try reader.string("auth_cc"),
             deliveryCountryCode: try reader.string("delivery_cc"),
             startMicros: try reader.optionalTime("start"),
@@ -65,32 +64,6 @@ extension IPWarrant {
             endedMicros: try reader.optionalTime("ended"),
             createdMicros: try reader.time("created"),
             modifiedMicros: try reader.optionalTime("modified", missingIsNull: true)
-        )
-    }
-}
-
-extension VoIPWarrant {
-    init(auditJSON json: AuditJSON, context: String) throws(StoreError) {
-        let reader = try AuditRecordReader(json, context: context)
-        var targets: [VoIPTarget] = []
-        for text in try reader.strings("targets") {
-            guard let target = VoIPTarget(stored: text) else {
-                throw reader.wrongType("targets", "a list of SIP URIs and telephone numbers")
-            }
-            targets.append(target)
-        }
-        self.init(
-            liid: try reader.string("liid"),
-            agency: try reader.string("agency"),
-            targets: targets,
-            authorizationCountryCode: try reader.string("auth_cc"),
-            deliveryCountryCode: try reader.string("delivery_cc"),
-            startMicros: try reader.optionalTime("start"),
-            endMicros: try reader.optionalTime("end"),
-            delivery: try reader.parsed("deliver", Delivery.init(rawValue:)),
-            endedMicros: try reader.optionalTime("ended"),
-            createdMicros: try reader.time("created"),
-            modifiedMicros: try reader.optionalTime("modified")
         )
     }
 }

@@ -29,42 +29,23 @@ extension AgencyTLS {
     }
 }
 
-extension IPWarrant {
+extension Warrant {
+    /// The liid, the kind (VoIP only: IP warrants were written without one, and still are, so that their rows read
+    /// the same before and after schema v5), the agency, the target's members, then the shared ones.
     var auditJSON: AuditJSON {
-        .object([
-            ("liid", .string(liid)),
-            ("agency", .string(agency)),
-            ("user", .optional(username)),
-            ("static_ips", .array(staticPrefixes.map(AuditJSON.string))),
-            ("session_id", .integer(Int64(sessionID))),
-            ("auth_cc", .string(authorizationCountryCode)),
-            ("delivery_cc", .string(deliveryCountryCode)),
-            ("start", .optional(startMicros.map(ISO8601Time.format(micros:)))),
-            ("end", .optional(endMicros.map(ISO8601Time.format(micros:)))),
-            ("deliver", .string(delivery.rawValue)),
-            ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
-            ("created", .string(ISO8601Time.format(micros: createdMicros))),
-            ("modified", .optional(modifiedMicros.map(ISO8601Time.format(micros:)))),
-        ])
-    }
-}
-
-extension VoIPWarrant {
-    var auditJSON: AuditJSON {
-        .object([
-            ("liid", .string(liid)),
-            ("kind", .string("voip")),
-            ("agency", .string(agency)),
-            ("targets", .array(targets.map { .string($0.description) })),
-            ("auth_cc", .string(authorizationCountryCode)),
-            ("delivery_cc", .string(deliveryCountryCode)),
-            ("start", .optional(startMicros.map(ISO8601Time.format(micros:)))),
-            ("end", .optional(endMicros.map(ISO8601Time.format(micros:)))),
-            ("deliver", .string(delivery.rawValue)),
-            ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
-            ("created", .string(ISO8601Time.format(micros: createdMicros))),
-            ("modified", .optional(modifiedMicros.map(ISO8601Time.format(micros:)))),
-        ])
+        let kind: [(String, AuditJSON)] = target.ip == nil ? [("kind", .string(target.kind))] : []
+        return .object(
+            [("liid", .string(liid))] + kind + [("agency", .string(agency))] + target.auditMembers + [
+                ("auth_cc", .string(authorizationCountryCode)),
+                ("delivery_cc", .string(deliveryCountryCode)),
+                ("start", .optional(startMicros.map(ISO8601Time.format(micros:)))),
+                ("end", .optional(endMicros.map(ISO8601Time.format(micros:)))),
+                ("deliver", .string(delivery.rawValue)),
+                ("ended", .optional(endedMicros.map(ISO8601Time.format(micros:)))),
+                ("created", .string(ISO8601Time.format(micros: createdMicros))),
+                ("modified", .optional(modifiedMicros.map(ISO8601Time.format(micros:)))),
+            ]
+        )
     }
 }
 

@@ -3,24 +3,13 @@ extension AuditReplay {
     /// table, the record and the field (the key of the record's audit JSON); nil when they agree.
     func firstDifference(
         agencies storedAgencies: [Agency],
-        ipWarrants storedIPWarrants: [IPWarrant],
-        voipWarrants storedVoIPWarrants: [VoIPWarrant],
+        warrants storedWarrants: [Warrant],
         servers storedServers: [KnownServer]
     ) -> String? {
         if let difference = Self.difference("agencies", storedAgencies, agencies, key: \.name, json: \.auditJSON) {
             return difference
         }
-        if let difference = Self.difference("ip_warrants", storedIPWarrants, ipWarrants, key: \.liid, json: \.auditJSON)
-        {
-            return difference
-        }
-        if let difference = Self.difference(
-            "voip_warrants",
-            storedVoIPWarrants,
-            voipWarrants,
-            key: \.liid,
-            json: \.auditJSON
-        ) {
+        if let difference = Self.difference("warrants", storedWarrants, warrants, key: \.liid, json: \.auditJSON) {
             return difference
         }
         if let extra = storedServers.first(where: { !servers.contains($0) }) {

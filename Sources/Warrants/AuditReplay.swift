@@ -7,14 +7,12 @@
 struct AuditReplay {
     /// Agencies by name.
     private(set) var agencies: [String: Agency] = [:]
-    /// IP warrants by LIID, ended ones included.
-    private(set) var ipWarrants: [String: IPWarrant] = [:]
-    /// VoIP warrants by LIID, ended ones included.
-    private(set) var voipWarrants: [String: VoIPWarrant] = [:]
+    /// Warrants of every kind by LIID, ended ones included.
+    private(set) var warrants: [String: Warrant] = [:]
     /// Known servers.
     private(set) var servers: Set<KnownServer> = []
 
-    /// Applies one audit row. Throws when the row's JSON cannot be read, its action is unknown, or it contradicts
+    /// Applies one audit row (a spool's adoption changes no record). Throws when the row's JSON cannot be read, its action is unknown, or it contradicts
     /// the state so far (adds what exists, removes what does not).
     mutating func apply(_ entry: AuditEntry) throws(StoreError) {
         let context = "audit row \(entry.id) (\(entry.action))"
@@ -38,6 +36,8 @@ struct AuditReplay {
                     throw StoreError(.io, "\(context) adds server \(server), which exists")
                 }
             }
+        case WarrantStore.spoolAdoptedAction:
+            break
         case "server.remove":
             for server in try Self.servers(try Self.json(entry.before, context, "before"), context) {
                 guard servers.remove(server) != nil else {
@@ -49,22 +49,15 @@ struct AuditReplay {
         }
     }
 
-    /// A warrant's state after an add, modify or end: VoIP when its JSON says `"kind":"voip"`, else IP (IP warrant
-    /// JSON has no kind). An add must name a new LIID, a modify or end an existing one.
+    /// A warrant's state after an add, modify or end. An add must name a new LIID, a modify or end an existing one.
     private mutating func applyWarrant(_ json: AuditJSON, adding: Bool, context: String) throws(StoreError) {
-        let reader = try AuditRecordReader(json, context: context)
-        let isVoIP = try reader.value("kind", missing: .string("ip")) == .string("voip")
-        let liid = try reader.string("liid")
-        let exists = ipWarrants[liid] != nil || voipWarrants[liid] != nil
+        let warrant = try Warrant(auditJSON: json, context: context)
+        let exists = warrants[warrant.liid] != nil
         guard exists != adding else {
             let problem = exists ? "adds a warrant whose LIID exists" : "changes a warrant that is not there"
-            throw StoreError(.io, "\(context) \(problem) (\(StoreError.quoted(liid)))")
+            throw StoreError(.io, "\(context) \(problem) (\(StoreError.quoted(warrant.liid)))")
         }
-        if isVoIP {
-            voipWarrants[liid] = try VoIPWarrant(auditJSON: json, context: context)
-        } else {
-            ipWarrants[liid] = try IPWarrant(auditJSON: json, context: context)
-        }
+        warrants[warrant.liid] = warrant
     }
 
     /// The state as ``WarrantStore/snapshot()`` reads it: warrants that have not been ended, and records in the
@@ -74,9 +67,7 @@ struct AuditReplay {
             changeID: changeID,
             auditID: auditID,
             agencies: agencies.values.sorted { Self.precedes($0.name, $1.name) },
-            ipWarrants: ipWarrants.values.filter { $0.endedMicros == nil }.sorted { Self.precedes($0.liid, $1.liid) },
-            voipWarrants: voipWarrants.values.filter { $0.endedMicros == nil }
-                .sorted { Self.precedes($0.liid, $1.liid) },
+            warrants: warrants.values.filter { $0.endedMicros == nil }.sorted { Self.precedes($0.liid, $1.liid) },
             servers: servers.sorted { left, right in
                 if left.kind != right.kind {
                     return Self.precedes(left.kind.rawValue, right.kind.rawValue)

@@ -1,7 +1,8 @@
 /// The one error type of the warrant store: what went wrong, which field it concerns and a message for people.
 ///
-/// Validation and store errors name the field the way the command line names it (`--auth-cc`, `LIID`), so the
-/// command line can print the message as it is.
+/// A warrant's fields are named in the store's own terms (`username`, `static_prefixes`, `authorization_country_code`);
+/// the message keeps each field name as a part of its own (``MessagePart/field(_:)``), so that the command line can
+/// name its options instead (``renamingFields(_:)``). Other checks are given the name the caller uses (`--hi2`).
 public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure; it decides the command line's exit status.
     public enum Code: String, Sendable, Equatable {
@@ -17,23 +18,58 @@ public struct StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The kind of failure.
     public var code: Code
-    /// The field the error concerns, as the command line names it, when there is one.
-    public var field: String?
-    /// One line for people, naming the field and the value.
-    public var message: String
+    /// A piece of the message: text, or the name of a field, which the command line may name otherwise.
+    public enum MessagePart: Sendable, Equatable {
+        /// Text as it is.
+        case text(String)
+        /// A field's name.
+        case field(String)
+    }
 
-    /// Creates an error.
+    /// The field the error concerns, when there is one.
+    public var field: String?
+    /// The message, in parts.
+    public var parts: [MessagePart]
+
+    /// Creates an error whose message names no field in a part of its own.
     public init(_ code: Code, field: String? = nil, _ message: String) {
+        self.init(code, field: field, parts: [.text(message)])
+    }
+
+    /// Creates an error from message parts.
+    public init(_ code: Code, field: String? = nil, parts: [MessagePart]) {
         self.code = code
         self.field = field
-        self.message = message
+        self.parts = parts
+    }
+
+    /// One line for people, naming the field and the value.
+    public var message: String {
+        parts.map { part in
+            switch part {
+            case .text(let text): text
+            case .field(let name): name
+            }
+        }.joined()
     }
 
     /// The message.
     public var description: String { message }
 
+    /// The same error with every field `name` gives another name for renamed (in ``field`` and in the message).
+    public func renamingFields(_ name: (String) -> String?) -> StoreError {
+        StoreError(
+            code,
+            field: field.map { name($0) ?? $0 },
+            parts: parts.map { part in
+                guard case .field(let field) = part, let renamed = name(field) else { return part }
+                return .field(renamed)
+            }
+        )
+    }
+
     static func invalid(_ field: String, _ value: String, _ reason: String) -> StoreError {
-        StoreError(.invalid, field: field, "\(field) \(quoted(value)) \(reason)")
+        StoreError(.invalid, field: field, parts: [.field(field), .text(" \(quoted(value)) \(reason)")])
     }
 
     static func io(_ what: String, _ error: any Error) -> StoreError {

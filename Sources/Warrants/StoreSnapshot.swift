@@ -7,10 +7,9 @@ public struct StoreSnapshot: Sendable, Equatable {
     public var auditID: Int64
     /// Every agency.
     public var agencies: [Agency]
-    /// Every IP warrant that has not been ended (pending and expired ones included; their windows decide).
-    public var ipWarrants: [IPWarrant]
-    /// Every VoIP warrant that has not been ended.
-    public var voipWarrants: [VoIPWarrant]
+    /// Every warrant, of every kind, that has not been ended (pending and expired ones included; their windows
+    /// decide), by LIID.
+    public var warrants: [Warrant]
     /// Every known server.
     public var servers: [KnownServer]
 
@@ -19,15 +18,13 @@ public struct StoreSnapshot: Sendable, Equatable {
         changeID: Int64,
         auditID: Int64 = 0,
         agencies: [Agency],
-        ipWarrants: [IPWarrant],
-        voipWarrants: [VoIPWarrant] = [],
+        warrants: [Warrant],
         servers: [KnownServer]
     ) {
         self.changeID = changeID
         self.auditID = auditID
         self.agencies = agencies
-        self.ipWarrants = ipWarrants
-        self.voipWarrants = voipWarrants
+        self.warrants = warrants
         self.servers = servers
     }
 }

@@ -9,19 +9,3 @@ public enum WarrantStatus: String, Sendable, CaseIterable {
     /// Ended with `warrant end`.
     case ended
 }
-
-extension IPWarrant {
-    /// The warrant's status at `nowMicros` (microseconds since the epoch).
-    public func status(atMicros nowMicros: Int64) -> WarrantStatus {
-        if endedMicros != nil {
-            return .ended
-        }
-        if let endMicros, nowMicros >= endMicros {
-            return .expired
-        }
-        if let startMicros, nowMicros < startMicros {
-            return .pending
-        }
-        return .active
-    }
-}

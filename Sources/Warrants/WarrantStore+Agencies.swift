@@ -46,11 +46,8 @@ extension WarrantStore {
             }
             let users = try String.fetchAll(
                 db,
-                sql: """
-                    SELECT liid FROM ip_warrants WHERE agency = ? AND ended_micros IS NULL
-                    UNION SELECT liid FROM voip_warrants WHERE agency = ? AND ended_micros IS NULL ORDER BY liid
-                    """,
-                arguments: [name, name]
+                sql: "SELECT liid FROM warrants WHERE agency = ? AND ended_micros IS NULL ORDER BY liid",
+                arguments: [name]
             )
             guard users.isEmpty else {
                 let list = users.map(StoreError.quoted).joined(separator: ", ")

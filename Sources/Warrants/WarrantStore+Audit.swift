@@ -63,23 +63,18 @@ extension WarrantStore {
     /// How the tables differ from `replay`, one line; nil when they hold exactly the replayed records.
     static func tableDifference(_ db: Database, from replay: AuditReplay) throws -> String? {
         let agencies: [Agency]
-        let ipWarrants: [IPWarrant]
-        let voipWarrants: [VoIPWarrant]
+        let warrants: [Warrant]
         let servers: [KnownServer]
         do {
             agencies = try fetchAgencies(db)
-            ipWarrants = try fetchIPWarrants(db, includeEnded: true)
-            voipWarrants = try fetchVoIPWarrants(db, includeEnded: true)
+            warrants = try fetchWarrants(db, includeEnded: true)
             servers = try fetchServers(db)
         } catch let error as StoreError {
             return "the tables differ from the audit log: \(error.message)"
         }
-        return replay.firstDifference(
-            agencies: agencies,
-            ipWarrants: ipWarrants,
-            voipWarrants: voipWarrants,
-            servers: servers
-        ).map { "the tables differ from the audit log: \($0)" }
+        return replay.firstDifference(agencies: agencies, warrants: warrants, servers: servers).map {
+            "the tables differ from the audit log: \($0)"
+        }
     }
 
     /// True when the triggers that keep `audit_log` append-only are there.

@@ -1,62 +1,60 @@
 import GRDB
 
 extension WarrantStore {
-    /// The steps every `warrant modify` shares: `change` edits a copy of the stored warrant (`fetch`), the result is
-    /// validated as a whole (`validate`) and written (`update`) in one transaction with a `warrant.modify` audit row
-    /// (before and after) that bumps the change id and sets the modification time.
+    /// Changes a warrant of any kind: `change` edits a copy of the stored warrant, and the result is validated as a
+    /// whole (the rules of ``addWarrant(_:)``) and written in one transaction with a `warrant.modify` audit row
+    /// (before and after) that bumps the change id and sets ``Warrant/modifiedMicros``.
     ///
-    /// The LIID, creation and end times are the store's and are kept whatever `change` does to them. A change that
-    /// leaves the warrant as it is writes nothing and returns the stored warrant. Refused when the warrant does not
-    /// exist, has been ended, names an agency that does not exist, or was changed by someone else meanwhile.
-    func modifyWarrant<Warrant: WarrantRecord>(
+    /// The LIID, creation and end times are the store's and are kept whatever `change` does to them; so is the kind
+    /// (a change to a target of another kind is refused). A change that leaves the warrant as it is writes nothing and
+    /// returns the stored warrant. Refused when the warrant does not exist, has been ended, names an agency that does
+    /// not exist, or was changed by someone else meanwhile.
+    @discardableResult
+    public func modifyWarrant(
         liid: String,
-        fetch: (Database, String) throws -> Warrant?,
-        validate: (Warrant) throws(StoreError) -> Warrant,
-        change: (inout Warrant) throws(StoreError) -> Void,
-        audit: (Warrant) -> AuditJSON,
-        update: (Database, Warrant) throws -> Void
+        _ change: (inout Warrant) throws(StoreError) -> Void
     ) throws(StoreError) -> Warrant {
-        guard let current = try read({ db in try fetch(db, liid) }) else {
-            throw StoreError(.notFound, field: "LIID", "warrant \(StoreError.quoted(liid)) does not exist")
+        guard let current = try read({ db in try Self.fetchWarrant(db, liid: liid) }) else {
+            throw StoreError(.notFound, field: "liid", parts: Self.warrantNamed(liid, "does not exist"))
         }
         guard current.endedMicros == nil else {
-            throw StoreError(.conflict, field: "LIID", "warrant \(StoreError.quoted(liid)) has been ended")
+            throw StoreError(.conflict, field: "liid", parts: Self.warrantNamed(liid, "has been ended"))
         }
         var edited = current
         try change(&edited)
+        guard edited.target.kind == current.target.kind else {
+            throw StoreError(
+                .invalid,
+                field: "target",
+                parts: Self.warrantNamed(liid, "is a \(current.target.kind) warrant; its kind cannot change")
+            )
+        }
         edited.liid = current.liid
         edited.endedMicros = nil
         edited.createdMicros = current.createdMicros
         edited.modifiedMicros = current.modifiedMicros
-        var stored = try validate(edited)
+        var stored = try WarrantValidation.validated(edited)
         guard stored != current else {
             return current
         }
         stored.modifiedMicros = max(WallClock.nowMicros(), (current.modifiedMicros ?? current.createdMicros) + 1)
         return try write { db in
-            guard try fetch(db, liid) == current else {
+            guard try Self.fetchWarrant(db, liid: liid) == current else {
                 throw StoreError(
                     .conflict,
-                    field: "LIID",
-                    "warrant \(StoreError.quoted(liid)) was changed or ended meanwhile; try again"
+                    field: "liid",
+                    parts: Self.warrantNamed(liid, "was changed or ended meanwhile; try again")
                 )
             }
             try Self.requireAgency(db, stored.agency)
-            try update(db, stored)
+            try Self.updateWarrant(db, stored)
             let change = AuditChange(
                 action: "warrant.modify",
                 subject: liid,
-                before: audit(current),
-                after: audit(stored)
+                before: current.auditJSON,
+                after: stored.auditJSON
             )
             return (change, stored)
-        }
-    }
-
-    /// Refuses an agency name the store does not hold, naming `--agency`.
-    static func requireAgency(_ db: Database, _ name: String) throws {
-        guard try fetchAgency(db, named: name) != nil else {
-            throw StoreError(.notFound, field: "--agency", "--agency \(StoreError.quoted(name)) does not exist")
         }
     }
 }

@@ -82,8 +82,7 @@ public final class WarrantStore: Sendable {
                 changeID: try Self.setting(db, "change_id"),
                 auditID: try Self.setting(db, "audit_head_id"),
                 agencies: try Self.fetchAgencies(db),
-                ipWarrants: try Self.fetchIPWarrants(db, includeEnded: false),
-                voipWarrants: try Self.fetchVoIPWarrants(db, includeEnded: false),
+                warrants: try Self.fetchWarrants(db, includeEnded: false),
                 servers: try Self.fetchServers(db)
             )
         }

@@ -16,32 +16,4 @@ extension WarrantValidation {
         }
         return result
     }
-
-    /// Checks a whole IP warrant and returns it in stored form (country codes in upper case, prefixes canonical and
-    /// masked). It needs a user name or at least one static prefix; a prefix given twice is refused.
-    public static func validated(_ warrant: IPWarrant) throws(StoreError) -> IPWarrant {
-        var result = warrant
-        result.liid = try liid(warrant.liid)
-        result.agency = try agencyName(warrant.agency, field: "--agency")
-        result.username = try warrant.username.map { name throws(StoreError) in try username(name) }
-        var prefixes: [String] = []
-        for text in warrant.staticPrefixes {
-            let canonical = try prefix(text).text
-            guard !prefixes.contains(canonical) else {
-                throw .invalid("--static-ip", text, "is given twice (as \(canonical))")
-            }
-            prefixes.append(canonical)
-        }
-        result.staticPrefixes = prefixes
-        guard result.username != nil || !prefixes.isEmpty else {
-            throw StoreError(.invalid, field: "--user", "a warrant needs a target: --user or --static-ip")
-        }
-        guard (1...maximumSessionID).contains(warrant.sessionID) else {
-            throw .invalid("--session-id", String(warrant.sessionID), "is not a session id in 1-\(maximumSessionID)")
-        }
-        result.authorizationCountryCode = try countryCode(warrant.authorizationCountryCode, field: "--auth-cc")
-        result.deliveryCountryCode = try countryCode(warrant.deliveryCountryCode, field: "--delivery-cc")
-        try window(startMicros: warrant.startMicros, endMicros: warrant.endMicros)
-        return result
-    }
 }

@@ -25,42 +25,40 @@ extension WarrantValidation {
 
     /// A VoIP warrant's targets in stored form: each one checked and made canonical (a target built in code passes
     /// the same checks as one typed as `--sip-uri` or `--tel`), duplicates removed keeping the first, at least one
-    /// and at most ``maximumVoIPTargets``.
-    public static func voipTargets(_ targets: [VoIPTarget]) throws(StoreError) -> [VoIPTarget] {
+    /// and at most ``maximumVoIPTargets``. Errors name SIP URIs `sipField` and numbers `telField`.
+    public static func voipTargets(
+        _ targets: [VoIPTarget],
+        sipField: String = "--sip-uri",
+        telField: String = "--tel"
+    ) throws(StoreError) -> [VoIPTarget] {
         var result: [VoIPTarget] = []
         for target in targets {
             let canonical: VoIPTarget
             switch target {
-            case .sip: canonical = try sipURI(target.description)
-            case .tel: canonical = try telNumber(target.description)
+            case .sip: canonical = try sipURI(target.description, field: sipField)
+            case .tel: canonical = try telNumber(target.description, field: telField)
             }
             if !result.contains(canonical) {
                 result.append(canonical)
             }
         }
         guard !result.isEmpty else {
-            throw StoreError(.invalid, field: "--sip-uri", "a warrant needs a target: --sip-uri or --tel")
+            throw StoreError(
+                .invalid,
+                field: sipField,
+                parts: [.text("a warrant needs a target: "), .field(sipField), .text(" or "), .field(telField)]
+            )
         }
         guard result.count <= maximumVoIPTargets else {
             throw StoreError(
                 .invalid,
-                field: "--sip-uri",
-                "a warrant has at most \(maximumVoIPTargets) targets (--sip-uri and --tel), not \(result.count)"
+                field: sipField,
+                parts: [
+                    .text("a warrant has at most \(maximumVoIPTargets) targets ("), .field(sipField), .text(" and "),
+                    .field(telField), .text("), not \(result.count)"),
+                ]
             )
         }
-        return result
-    }
-
-    /// Checks a whole VoIP warrant and returns it in stored form (country codes in upper case, targets canonical
-    /// and without duplicates): a valid LIID and agency name, 1-64 targets, country codes and the window.
-    public static func validated(_ warrant: VoIPWarrant) throws(StoreError) -> VoIPWarrant {
-        var result = warrant
-        result.liid = try liid(warrant.liid)
-        result.agency = try agencyName(warrant.agency, field: "--agency")
-        result.targets = try voipTargets(warrant.targets)
-        result.authorizationCountryCode = try countryCode(warrant.authorizationCountryCode, field: "--auth-cc")
-        result.deliveryCountryCode = try countryCode(warrant.deliveryCountryCode, field: "--delivery-cc")
-        try window(startMicros: warrant.startMicros, endMicros: warrant.endMicros)
         return result
     }
 }

@@ -102,14 +102,20 @@ public enum WarrantValidation {
         return micros
     }
 
-    /// Checks that the end, when both are given, is after the start.
-    public static func window(startMicros: Int64?, endMicros: Int64?) throws(StoreError) {
+    /// Checks that the end, when both are given, is after the start; errors name them `startField` and `endField`.
+    public static func window(
+        startMicros: Int64?,
+        endMicros: Int64?,
+        startField: String = "--start",
+        endField: String = "--end"
+    ) throws(StoreError) {
         if let startMicros, let endMicros, endMicros <= startMicros {
-            let end = ISO8601Time.format(micros: endMicros)
-            throw .invalid(
-                "--end",
-                end,
-                "is not after --start \(StoreError.quoted(ISO8601Time.format(micros: startMicros)))"
+            let end = StoreError.quoted(ISO8601Time.format(micros: endMicros))
+            let start = StoreError.quoted(ISO8601Time.format(micros: startMicros))
+            throw StoreError(
+                .invalid,
+                field: endField,
+                parts: [.field(endField), .text(" \(end) is not after "), .field(startField), .text(" \(start)")]
             )
         }
     }

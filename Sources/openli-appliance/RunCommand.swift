@@ -85,11 +85,19 @@ struct RunCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("spool"),
         help: ArgumentHelp(
-            "Directory where records wait for the agencies' acknowledgement (default \(RunOptions.defaultSpoolDirectory)).",
+            "Directory where records wait for the agencies' acknowledgement, with the sequence-number journal and the"
+                + " status file (default: the store's path without its extension, followed by .spool:"
+                + " warrants.sqlite -> warrants.spool). It belongs to one store: another store's is refused.",
             valueName: "dir"
         )
     )
-    var spool = RunOptions.defaultSpoolDirectory
+    var spool: String?
+
+    @Flag(
+        name: .customLong("spool-adopt"),
+        help: "Take over a --spool that belongs to another store, or to no known store (recorded in the audit log)."
+    )
+    var spoolAdopt = false
 
     @Option(
         name: .customLong("spool-quota"),
@@ -157,7 +165,9 @@ struct RunCommand: AsyncParsableCommand {
             natMedia: sipNATMedia == "on"
         )
         options.retrySeconds = retry
-        options.spoolDirectory = spool
+        if let spool { options.spoolDirectory = spool }
+        options.spoolAdopt = spoolAdopt
+        options.auditKeyPath = database.auditKeyPath
         options.spoolQuotaBytes = quota
         options.realtime = realtime
         options.drainTimeoutSeconds = drainTimeout

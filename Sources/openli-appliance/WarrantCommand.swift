@@ -14,73 +14,8 @@ struct WarrantCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a warrant.",
-            subcommands: [IP.self, VoIP.self]
+            subcommands: [WarrantAddCommand<IPTargetFlags>.self, WarrantAddCommand<VoIPTargetFlags>.self]
         )
-    }
-
-    /// `warrant add ip LIID --agency NAME ...`.
-    struct IP: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "ip",
-            abstract: "Add an IP-access warrant: a RADIUS user and/or static addresses.",
-            discussion: """
-                A warrant needs at least one target: --user or --static-ip. Times are ISO 8601 with Z or an offset \
-                (2026-01-01T00:00:00Z, 2026-01-01T12:00:00.250+13:00); a date alone is refused, and so is an --end \
-                before now unless --allow-past is given.
-                """
-        )
-
-        @Argument(help: "The LIID: 1-25 printable ASCII characters (letters, digits, punctuation; no spaces), unique.")
-        var liid: String
-
-        @Option(
-            name: .customLong("agency"),
-            help: ArgumentHelp("The agency that receives the records.", valueName: "name")
-        )
-        var agency: String
-
-        @Option(
-            name: .customLong("user"),
-            help: ArgumentHelp("The RADIUS User-Name (exact match).", valueName: "username")
-        )
-        var user: String?
-
-        @Option(
-            name: .customLong("static-ip"),
-            help: ArgumentHelp(
-                "A static IPv4/IPv6 address or CIDR prefix; repeatable. Host bits after the prefix length are cleared"
-                    + " (10.1.2.3/8 is stored as 10.0.0.0/8).",
-                valueName: "cidr"
-            )
-        )
-        var staticIP: [String] = []
-
-        @Option(
-            name: .customLong("session-id"),
-            help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647 (default 1).", valueName: "n")
-        )
-        var sessionID: String?
-
-        @OptionGroup var common: WarrantAddCommonOptions
-
-        @OptionGroup var database: DatabaseOptions
-
-        func run() throws {
-            let request = IPWarrantAddRequest(
-                liid: liid,
-                agency: agency,
-                user: user,
-                staticIPs: staticIP,
-                sessionID: sessionID,
-                authCC: common.authCC,
-                deliveryCC: common.deliveryCC,
-                start: common.start,
-                end: common.end,
-                deliver: common.deliver,
-                allowPast: common.allowPast
-            )
-            try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.addIPWarrant(request) }
-        }
     }
 
     /// `warrant modify LIID ...`.
@@ -172,25 +107,25 @@ struct WarrantCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let options = IPWarrantModifyRequest(
+            let request = WarrantModifyRequest(
                 liid: liid,
                 agency: agency,
-                user: user,
-                noUser: noUser,
-                staticIPs: staticIP.isEmpty ? nil : staticIP,
-                noStaticIPs: noStaticIP,
-                sessionID: sessionID,
                 authCC: authCC,
                 deliveryCC: deliveryCC,
                 start: start,
                 end: end,
                 deliver: deliver,
-                allowPast: allowPast
-            )
-            let request = WarrantModifyRequest(
-                options: options,
-                sipURIs: sipURI.isEmpty ? nil : sipURI,
-                tels: tel.isEmpty ? nil : tel
+                allowPast: allowPast,
+                targets: [
+                    IPTargetOptions(
+                        user: user,
+                        noUser: noUser,
+                        staticIPs: staticIP.isEmpty ? nil : staticIP,
+                        noStaticIPs: noStaticIP,
+                        sessionID: sessionID
+                    ),
+                    VoIPTargetOptions(sipURIs: sipURI.isEmpty ? nil : sipURI, tels: tel.isEmpty ? nil : tel),
+                ]
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.modifyWarrant(request) }
         }

@@ -40,7 +40,7 @@ struct PipelineTests {
 
     func run(
         _ capture: CraftedCapture,
-        warrants: [IPWarrant],
+        warrants: [Warrant],
         journal: SequenceJournal? = nil
     ) async throws
         -> CollectingSink
@@ -53,7 +53,7 @@ struct PipelineTests {
         let snapshot = StoreSnapshot(
             changeID: 1,
             agencies: [Agency(name: "LEA", hi2: endpoint, hi3: endpoint, countryCode: "NZ", plaintext: true)],
-            ipWarrants: warrants,
+            warrants: warrants,
             servers: [
                 KnownServer(kind: .radius, address: "192.0.2.2", port: 1812),
                 KnownServer(kind: .radius, address: "192.0.2.2", port: 1813),
@@ -74,13 +74,11 @@ struct PipelineTests {
         return sink
     }
 
-    static func warrant(_ liid: String, user: String? = nil, prefixes: [String] = []) -> IPWarrant {
-        IPWarrant(
+    static func warrant(_ liid: String, user: String? = nil, prefixes: [String] = []) -> Warrant {
+        Warrant(
             liid: liid,
             agency: "LEA",
-            username: user,
-            staticPrefixes: prefixes,
-            sessionID: 42,
+            target: .ip(IPTarget(username: user, staticPrefixes: prefixes, sessionID: 42)),
             authorizationCountryCode: "NZ",
             deliveryCountryCode: "NZ"
         )

@@ -34,7 +34,7 @@ struct SequencerJournalFailureTests {
         let snapshot = StoreSnapshot(
             changeID: 1,
             agencies: [Agency(name: "LEA", hi2: endpoint, hi3: endpoint, countryCode: "NZ", plaintext: true)],
-            ipWarrants: [PipelineTests.warrant("JOURNAL-1", prefixes: ["198.51.100.7/32"])],
+            warrants: [PipelineTests.warrant("JOURNAL-1", prefixes: ["198.51.100.7/32"])],
             servers: []
         )
         return try InterceptPlan(snapshot: snapshot, operatorIdentifier: "op", networkElementIdentifier: "ne")

@@ -17,12 +17,12 @@ struct TrackerHarness {
     var notifier: HI1Notifier
     private var hi1: [IRIRecord] = []
 
-    init(warrants: [IPWarrant], idleTimeoutSeconds: Int64 = 3600) throws {
+    init(warrants: [Warrant], idleTimeoutSeconds: Int64 = 3600) throws {
         let endpoint = Endpoint(host: "127.0.0.1", port: 9)
         let snapshot = StoreSnapshot(
             changeID: 1,
             agencies: [Agency(name: "LEA", hi2: endpoint, hi3: endpoint, countryCode: "NZ", plaintext: true)],
-            ipWarrants: warrants,
+            warrants: warrants,
             servers: [KnownServer(kind: .radius, address: "192.0.2.2", port: 1812)]
         )
         plan = try InterceptPlan(
@@ -46,13 +46,11 @@ struct TrackerHarness {
         prefixes: [String] = [],
         start: Int64? = nil,
         end: Int64? = nil
-    ) -> IPWarrant {
-        IPWarrant(
+    ) -> Warrant {
+        Warrant(
             liid: liid,
             agency: "LEA",
-            username: user,
-            staticPrefixes: prefixes,
-            sessionID: 42,
+            target: .ip(IPTarget(username: user, staticPrefixes: prefixes, sessionID: 42)),
             authorizationCountryCode: "NZ",
             deliveryCountryCode: "NZ",
             startMicros: start.map { $0 * second },

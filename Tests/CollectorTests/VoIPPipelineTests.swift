@@ -16,12 +16,11 @@ struct VoIPPipelineTests {
         let snapshot = StoreSnapshot(
             changeID: 1,
             agencies: [Agency(name: "LEA", hi2: endpoint, hi3: endpoint, countryCode: "NZ", plaintext: true)],
-            ipWarrants: [],
-            voipWarrants: [
-                VoIPWarrant(
+            warrants: [
+                Warrant(
                     liid: "SIP-1",
                     agency: "LEA",
-                    targets: targets,
+                    target: .voip(targets),
                     authorizationCountryCode: "NZ",
                     deliveryCountryCode: "NZ"
                 )

@@ -28,7 +28,7 @@ import Testing
         let scratch = try ScratchDirectory()
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
-        try store.addIPWarrant(Sample.warrant())
+        try store.addWarrant(Sample.warrant())
         try store.addServers([KnownServer(kind: .radius, address: "192.0.2.1", port: 1812)])
         var entries = try store.auditEntries()
         entries[1].user = "someone else"

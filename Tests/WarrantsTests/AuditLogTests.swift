@@ -8,7 +8,7 @@ import Warrants
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
         try store.addAgency(Sample.agency("spare"))
-        try store.addIPWarrant(Sample.warrant())
+        try store.addWarrant(Sample.warrant())
         try store.endWarrant(liid: "LIID1", atMicros: 1_767_225_600_000_000)
         try store.addServers([KnownServer(kind: .radius, address: "192.0.2.1", port: 1812)])
         try store.removeAgency(named: "spare")

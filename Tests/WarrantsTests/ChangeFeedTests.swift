@@ -23,7 +23,7 @@ import Warrants
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
         let last = try store.snapshot()
-        let added = try store.addIPWarrant(Sample.warrant())
+        let added = try store.addWarrant(Sample.warrant())
         try store.endWarrant(liid: "LIID1", atMicros: 1_767_225_600_000_000)
         let snapshots = try store.snapshotsSince(auditID: last.auditID)
         #expect(snapshots.map(\.auditID) == [2, 3])
@@ -39,13 +39,13 @@ import Warrants
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
         try store.addAgency(Sample.agency("beta", country: "AU"))
-        try store.addVoIPWarrant(Sample.voipWarrant("V1"))
+        try store.addWarrant(Sample.voipWarrant("V1"))
         let last = try store.snapshot()
-        let first = try store.modifyVoIPWarrant(liid: "V1") { $0.delivery = .iri }
-        let second = try store.modifyVoIPWarrant(liid: "V1") { $0.agency = "beta" }
+        let first = try store.modifyWarrant(liid: "V1") { $0.delivery = .iri }
+        let second = try store.modifyWarrant(liid: "V1") { $0.agency = "beta" }
         try store.addServers([KnownServer(kind: .sip, address: "192.0.2.5", port: 5060)])
         try store.removeServers(kind: .sip, address: "192.0.2.5", port: nil)
-        try store.addIPWarrant(Sample.warrant("B1", agency: "beta"))
+        try store.addWarrant(Sample.warrant("B1", agency: "beta"))
         let snapshots = try store.snapshotsSince(auditID: last.auditID)
         #expect(snapshots.map(\.auditID) == [4, 5, 6, 7, 8])
         #expect(snapshots[0].voipWarrants == [first])
@@ -64,7 +64,7 @@ import Warrants
             try store.addAgency(Sample.agency(name))
         }
         for liid in ["Z9", "a1", "A1", "_1"] {
-            try store.addIPWarrant(Sample.warrant(liid, agency: "a"))
+            try store.addWarrant(Sample.warrant(liid, agency: "a"))
         }
         try store.addServers([
             KnownServer(kind: .sip, address: "10.0.0.2", port: 5060),
@@ -79,11 +79,11 @@ import Warrants
         let scratch = try ScratchDirectory()
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
-        try store.addIPWarrant(Sample.warrant())
-        try scratch.raw("UPDATE ip_warrants SET username = 'eve'")
+        try store.addWarrant(Sample.warrant())
+        try scratch.raw("UPDATE warrant_targets SET value = 'eve' WHERE type = 'username'")
         let error = storeError { () throws(StoreError) in _ = try store.snapshotsSince(auditID: 0) }
         #expect(error?.code == .io)
-        #expect(error?.message.contains("ip_warrants \"LIID1\": field user differs from the audit log") == true)
+        #expect(error?.message.contains("warrants \"LIID1\": field user differs from the audit log") == true)
         #expect(try store.snapshot().ipWarrants.first?.username == "eve")
     }
 }

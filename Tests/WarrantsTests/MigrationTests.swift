@@ -47,7 +47,7 @@ import Warrants
         #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
         #expect(try store.changeID() == 3)
         #expect(try store.agencies() == [Sample.agency()])
-        let warrant = try #require(try store.ipWarrant(liid: "LIID1"))
+        let warrant = try #require(try store.warrant(liid: "LIID1"))
         #expect(warrant.username == "bob")
         #expect(warrant.staticPrefixes == ["198.51.100.7/32"])
         #expect(warrant.createdMicros == 1000)
@@ -123,12 +123,12 @@ import Warrants
         #expect(agency.etsiProfile == .current)
         #expect(agency.retrySeconds == Agency.defaultRetrySeconds)
         #expect(agency.hi3 == Endpoint(host: "::1", port: 9002))
-        let warrant = try #require(try store.ipWarrant(liid: "LIID1"))
+        let warrant = try #require(try store.warrant(liid: "LIID1"))
         #expect(warrant.modifiedMicros == nil)
         #expect(warrant.createdMicros == 1000)
 
         try store.addAgency(AgencyHandoverSettingsTests.tlsAgency())
-        let modified = try store.modifyIPWarrant(liid: "LIID1") { $0.agency = "secure" }
+        let modified = try store.modifyWarrant(liid: "LIID1") { $0.agency = "secure" }
         #expect(modified.staticPrefixes == ["198.51.100.7/32"])
         #expect(modified.modifiedMicros != nil)
         #expect(try store.changeID() == 5)
@@ -145,10 +145,10 @@ import Warrants
         var secure = AgencyHandoverSettingsTests.tlsAgency()
         secure.tls?.serverName = "lemf.example"
         #expect(try store.agencies() == [Sample.agency(), secure])
-        let warrant = try #require(try store.ipWarrant(liid: "LIID1"))
+        let warrant = try #require(try store.warrant(liid: "LIID1"))
         #expect(warrant.modifiedMicros == 2000)
         #expect(warrant.delivery == .iri)
-        try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .both }
+        try store.modifyWarrant(liid: "LIID1") { $0.delivery = .both }
         // The fixture's records have no audit rows: the chain is intact, but the replay finds what bypassed the log.
         #expect(try store.verifyAudit().problem?.hasPrefix("audit row 1 (warrant.modify) changes a warrant") == true)
     }

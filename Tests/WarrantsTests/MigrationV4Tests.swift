@@ -19,7 +19,7 @@ import Warrants
             try String.fetchAll(db, sql: "SELECT hash FROM audit_log ORDER BY id")
         }
         let store = try scratch.store()
-        #expect(try store.schemaVersion() == 4)
+        #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
         #expect(store.auditKeyPath == scratch.file("warrants.sqlite.audit-key"))
         #expect(try scratch.mode("warrants.sqlite.audit-key") == 0o600)
         let key = try #require(FileManager.default.contents(atPath: store.auditKeyPath))
@@ -42,7 +42,7 @@ import Warrants
         #expect(snapshots[3].ipWarrants.first?.agency == "acme")
         #expect(snapshots[4].ipWarrants.first?.agency == "secure")
 
-        try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .both }
+        try store.modifyWarrant(liid: "LIID1") { $0.delivery = .both }
         #expect(try store.verifyAudit() == AuditVerification(rows: 9))
         let reopened = try scratch.store()
         #expect(try reopened.verifyAudit() == AuditVerification(rows: 9))
@@ -55,7 +55,7 @@ import Warrants
         let store = try scratch.store()
         let verification = try store.verifyAudit()
         #expect(
-            verification.problem == "the tables differ from the audit log: ip_warrants \"LIID1\": field user differs"
+            verification.problem == "the tables differ from the audit log: warrants \"LIID1\": field user differs"
                 + " from the audit log"
         )
     }

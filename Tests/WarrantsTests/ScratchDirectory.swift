@@ -55,8 +55,8 @@ enum Sample {
         )
     }
 
-    static func warrant(_ liid: String = "LIID1", agency: String = "acme") -> IPWarrant {
-        IPWarrant(
+    static func warrant(_ liid: String = "LIID1", agency: String = "acme") -> Warrant {
+        Warrant.ip(
             liid: liid,
             agency: agency,
             username: "bob@isp.example",

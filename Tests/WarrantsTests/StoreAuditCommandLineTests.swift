@@ -74,12 +74,14 @@ struct StoreAuditCommandLineTests {
         #expect(try binary.run(["warrant", "add", "ip", "L1", "--agency", "acme", "--user", "bob"]).status == 0)
         #expect(try binary.run(["audit", "verify"]).status == 0)
         let queue = try DatabaseQueue(path: binary.databasePath)
-        try queue.write { db in try db.execute(sql: "UPDATE ip_warrants SET username = 'alice' WHERE liid = 'L1'") }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE warrant_targets SET value = 'alice' WHERE liid = 'L1' AND type = 'username'")
+        }
         let broken = try binary.run(["audit", "verify"])
         #expect(broken.status == 1)
         #expect(
             errorLines(broken) == [
-                "audit verify: the tables differ from the audit log: ip_warrants \"L1\": field user differs from the"
+                "audit verify: the tables differ from the audit log: warrants \"L1\": field user differs from the"
                     + " audit log"
             ]
         )

@@ -3,18 +3,18 @@ import Warrants
 
 @Suite struct WarrantModifyTests {
     /// A store with agencies `acme` (NZ) and `beta`, and warrant LIID1 (user bob@isp.example, 198.51.100.7/32).
-    private func prepared(_ scratch: ScratchDirectory) throws -> (WarrantStore, IPWarrant) {
+    private func prepared(_ scratch: ScratchDirectory) throws -> (WarrantStore, Warrant) {
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
         try store.addAgency(Sample.agency("beta", country: "AU"))
-        return (store, try store.addIPWarrant(Sample.warrant()))
+        return (store, try store.addWarrant(Sample.warrant()))
     }
 
     /// One change per field, and the value the store keeps for it.
     struct FieldChange: Sendable, CustomTestStringConvertible {
         var name: String
-        var change: @Sendable (inout IPWarrant) -> Void
-        var check: @Sendable (IPWarrant) -> Bool
+        var change: @Sendable (inout Warrant) -> Void
+        var check: @Sendable (Warrant) -> Bool
         var testDescription: String { name }
     }
 
@@ -48,9 +48,9 @@ import Warrants
         let scratch = try ScratchDirectory()
         let (store, original) = try prepared(scratch)
         let changeID = try store.changeID()
-        let modified = try store.modifyIPWarrant(liid: "LIID1", field.change)
+        let modified = try store.modifyWarrant(liid: "LIID1", field.change)
         #expect(field.check(modified))
-        #expect(try store.ipWarrant(liid: "LIID1") == modified)
+        #expect(try store.warrant(liid: "LIID1") == modified)
         #expect(try store.changeID() == changeID + 1)
         let modifiedMicros = try #require(modified.modifiedMicros)
         #expect(modifiedMicros > original.createdMicros)
@@ -64,7 +64,7 @@ import Warrants
     @Test func keepsTheStoresOwnFields() throws {
         let scratch = try ScratchDirectory()
         let (store, original) = try prepared(scratch)
-        let modified = try store.modifyIPWarrant(liid: "LIID1") { warrant in
+        let modified = try store.modifyWarrant(liid: "LIID1") { warrant in
             warrant.liid = "OTHER"
             warrant.createdMicros = 5
             warrant.endedMicros = 6
@@ -75,13 +75,13 @@ import Warrants
         #expect(modified.createdMicros == original.createdMicros)
         #expect(modified.endedMicros == nil)
         #expect(modified.modifiedMicros != 7)
-        #expect(try store.ipWarrant(liid: "OTHER") == nil)
+        #expect(try store.warrant(liid: "OTHER") == nil)
     }
 
     @Test func writesAnAuditRowWithBeforeAndAfter() throws {
         let scratch = try ScratchDirectory()
         let (store, _) = try prepared(scratch)
-        try store.modifyIPWarrant(liid: "LIID1") { warrant in
+        try store.modifyWarrant(liid: "LIID1") { warrant in
             warrant.endMicros = 1_767_225_600_000_000
             warrant.staticPrefixes = ["192.0.2.0/24"]
         }
@@ -101,7 +101,7 @@ import Warrants
         let scratch = try ScratchDirectory()
         let (store, original) = try prepared(scratch)
         let changeID = try store.changeID()
-        let result = try store.modifyIPWarrant(liid: "LIID1") { warrant in
+        let result = try store.modifyWarrant(liid: "LIID1") { warrant in
             warrant.authorizationCountryCode = "nz"
             warrant.staticPrefixes = ["198.51.100.7"]
         }
@@ -113,8 +113,8 @@ import Warrants
     @Test func successiveChangesMoveTheModificationTimeForward() throws {
         let scratch = try ScratchDirectory()
         let (store, _) = try prepared(scratch)
-        let first = try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .iri }
-        let second = try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .cc }
+        let first = try store.modifyWarrant(liid: "LIID1") { $0.delivery = .iri }
+        let second = try store.modifyWarrant(liid: "LIID1") { $0.delivery = .cc }
         let firstMicros = try #require(first.modifiedMicros)
         let secondMicros = try #require(second.modifiedMicros)
         #expect(secondMicros > firstMicros)
@@ -125,35 +125,37 @@ import Warrants
         var name: String
         var code: StoreError.Code
         var field: String
-        var change: @Sendable (inout IPWarrant) -> Void
+        var change: @Sendable (inout Warrant) -> Void
         var testDescription: String { name }
     }
 
     static let invalidChanges: [InvalidChange] = [
-        InvalidChange(name: "no target", code: .invalid, field: "--user") { warrant in
+        InvalidChange(name: "no target", code: .invalid, field: "username") { warrant in
             warrant.username = nil
             warrant.staticPrefixes = []
         },
-        InvalidChange(name: "end before start", code: .invalid, field: "--end") { warrant in
+        InvalidChange(name: "end before start", code: .invalid, field: "end") { warrant in
             warrant.startMicros = 2_000
             warrant.endMicros = 1_000
         },
-        InvalidChange(name: "session id 0", code: .invalid, field: "--session-id") { $0.sessionID = 0 },
-        InvalidChange(name: "prefix twice", code: .invalid, field: "--static-ip") { warrant in
+        InvalidChange(name: "session id 0", code: .invalid, field: "session_id") { $0.sessionID = 0 },
+        InvalidChange(name: "prefix twice", code: .invalid, field: "static_prefixes") { warrant in
             warrant.staticPrefixes = ["10.0.0.1/8", "10.0.0.0/8"]
         },
-        InvalidChange(name: "bad country", code: .invalid, field: "--delivery-cc") { $0.deliveryCountryCode = "N1" },
-        InvalidChange(name: "unknown agency", code: .notFound, field: "--agency") { $0.agency = "nobody" },
+        InvalidChange(name: "bad country", code: .invalid, field: "delivery_country_code") {
+            $0.deliveryCountryCode = "N1"
+        },
+        InvalidChange(name: "unknown agency", code: .notFound, field: "agency") { $0.agency = "nobody" },
     ]
 
     @Test(arguments: invalidChanges)
     func refusesAnInvalidResultAndChangesNothing(_ invalid: InvalidChange) throws {
         let scratch = try ScratchDirectory()
         let (store, original) = try prepared(scratch)
-        let error = storeError { () throws(StoreError) in try store.modifyIPWarrant(liid: "LIID1", invalid.change) }
+        let error = storeError { () throws(StoreError) in try store.modifyWarrant(liid: "LIID1", invalid.change) }
         #expect(error?.code == invalid.code)
         #expect(error?.field == invalid.field)
-        #expect(try store.ipWarrant(liid: "LIID1") == original)
+        #expect(try store.warrant(liid: "LIID1") == original)
         #expect(try store.auditEntries().count == 3)
     }
 
@@ -162,26 +164,26 @@ import Warrants
         let (store, _) = try prepared(scratch)
         try store.endWarrant(liid: "LIID1", atMicros: 1)
         let ended = storeError { () throws(StoreError) in
-            try store.modifyIPWarrant(liid: "LIID1") { $0.delivery = .iri }
+            try store.modifyWarrant(liid: "LIID1") { $0.delivery = .iri }
         }
         #expect(ended?.code == .conflict)
         #expect(ended?.message == "warrant \"LIID1\" has been ended")
         let unknown = storeError { () throws(StoreError) in
-            try store.modifyIPWarrant(liid: "nope") { $0.delivery = .iri }
+            try store.modifyWarrant(liid: "nope") { $0.delivery = .iri }
         }
         #expect(unknown?.code == .notFound)
-        #expect(try store.ipWarrant(liid: "LIID1")?.delivery == .both)
+        #expect(try store.warrant(liid: "LIID1")?.delivery == .both)
     }
 
     @Test func passesOnTheChangesOwnError() throws {
         let scratch = try ScratchDirectory()
         let (store, original) = try prepared(scratch)
         let error = storeError { () throws(StoreError) in
-            try store.modifyIPWarrant(liid: "LIID1") { _ throws(StoreError) in
+            try store.modifyWarrant(liid: "LIID1") { _ throws(StoreError) in
                 throw StoreError(.invalid, field: "--start", "refused by the caller")
             }
         }
         #expect(error?.message == "refused by the caller")
-        #expect(try store.ipWarrant(liid: "LIID1") == original)
+        #expect(try store.warrant(liid: "LIID1") == original)
     }
 }

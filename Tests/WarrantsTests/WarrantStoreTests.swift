@@ -67,7 +67,7 @@ import Warrants
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
         let before = WallClock.nowMicros()
-        let stored = try store.addIPWarrant(Sample.warrant("LIID1"))
+        let stored = try store.addWarrant(Sample.warrant("LIID1"))
         var second = Sample.warrant("LIID2")
         second.username = nil
         second.staticPrefixes = ["2001:DB8::1/56", "10.1.2.3/8"]
@@ -75,17 +75,17 @@ import Warrants
         second.startMicros = 1_000
         second.endMicros = 2_000
         second.delivery = .cc
-        let storedSecond = try store.addIPWarrant(second)
+        let storedSecond = try store.addWarrant(second)
         #expect(stored.authorizationCountryCode == "NZ")
         #expect(stored.staticPrefixes == ["198.51.100.7/32"])
         #expect(stored.createdMicros >= before)
         #expect(storedSecond.staticPrefixes == ["2001:db8::/56", "10.0.0.0/8"])
-        #expect(try store.ipWarrant(liid: "LIID1") == stored)
-        #expect(try store.ipWarrant(liid: "LIID2") == storedSecond)
+        #expect(try store.warrant(liid: "LIID1") == stored)
+        #expect(try store.warrant(liid: "LIID2") == storedSecond)
         #expect(try store.ipWarrants(includeEnded: false) == [stored, storedSecond])
 
         try store.endWarrant(liid: "LIID1", atMicros: 5_000)
-        let ended = try #require(try store.ipWarrant(liid: "LIID1"))
+        let ended = try #require(try store.warrant(liid: "LIID1"))
         #expect(ended.endedMicros == 5_000)
         #expect(try store.ipWarrants(includeEnded: false) == [storedSecond])
         #expect(try store.ipWarrants(includeEnded: true).map(\.liid) == ["LIID1", "LIID2"])
@@ -95,43 +95,43 @@ import Warrants
         let scratch = try ScratchDirectory()
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
-        try store.addIPWarrant(Sample.warrant("LIID1"))
+        try store.addWarrant(Sample.warrant("LIID1"))
         try store.endWarrant(liid: "LIID1", atMicros: 1)
 
-        let reused = storeError { () throws(StoreError) in try store.addIPWarrant(Sample.warrant("LIID1")) }
+        let reused = storeError { () throws(StoreError) in try store.addWarrant(Sample.warrant("LIID1")) }
         #expect(reused?.code == .conflict)
-        #expect(reused?.field == "LIID")
+        #expect(reused?.field == "liid")
         let noAgency = storeError { () throws(StoreError) in
-            try store.addIPWarrant(Sample.warrant("X", agency: "nobody"))
+            try store.addWarrant(Sample.warrant("X", agency: "nobody"))
         }
         #expect(noAgency?.code == .notFound)
-        #expect(noAgency?.field == "--agency")
+        #expect(noAgency?.field == "agency")
         var endedAlready = Sample.warrant("Y")
         endedAlready.endedMicros = 1
-        #expect(storeError { () throws(StoreError) in try store.addIPWarrant(endedAlready) }?.code == .invalid)
+        #expect(storeError { () throws(StoreError) in try store.addWarrant(endedAlready) }?.code == .invalid)
         var badCountry = Sample.warrant("Z")
         badCountry.deliveryCountryCode = "N1"
-        let country = storeError { () throws(StoreError) in try store.addIPWarrant(badCountry) }
-        #expect(country?.message == "--delivery-cc \"N1\" is not a 2-letter country code")
+        let country = storeError { () throws(StoreError) in try store.addWarrant(badCountry) }
+        #expect(country?.message == "delivery_country_code \"N1\" is not a 2-letter country code")
         let twice = storeError { () throws(StoreError) in try store.endWarrant(liid: "LIID1", atMicros: 2) }
         #expect(twice?.code == .conflict)
         let unknown = storeError { () throws(StoreError) in try store.endWarrant(liid: "nope", atMicros: 2) }
         #expect(unknown?.code == .notFound)
-        #expect(try store.ipWarrant(liid: "LIID1")?.endedMicros == 1)
+        #expect(try store.warrant(liid: "LIID1")?.endedMicros == 1)
     }
 
     @Test func agencyRemovalWaitsForItsWarrantsToEnd() throws {
         let scratch = try ScratchDirectory()
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
-        try store.addIPWarrant(Sample.warrant("LIID1"))
+        try store.addWarrant(Sample.warrant("LIID1"))
         let refused = storeError { () throws(StoreError) in try store.removeAgency(named: "acme") }
         #expect(refused?.code == .conflict)
         #expect(refused?.message.contains("LIID1") == true)
         try store.endWarrant(liid: "LIID1", atMicros: WallClock.nowMicros())
         try store.removeAgency(named: "acme")
         #expect(try store.agencies().isEmpty)
-        #expect(try store.ipWarrant(liid: "LIID1") != nil)
+        #expect(try store.warrant(liid: "LIID1") != nil)
     }
 
     @Test func addsListsAndRemovesServers() throws {
@@ -177,7 +177,7 @@ import Warrants
         #expect(try follower.changeID() == 1)
         _ = storeError { () throws(StoreError) in try store.addAgency(Sample.agency()) }
         #expect(try follower.changeID() == 1)
-        try store.addIPWarrant(Sample.warrant())
+        try store.addWarrant(Sample.warrant())
         try store.addServers([KnownServer(kind: .radius, address: "192.0.2.1", port: 1812)])
         try store.endWarrant(liid: "LIID1", atMicros: 1)
         #expect(try follower.changeID() == 4)
@@ -187,8 +187,8 @@ import Warrants
         let scratch = try ScratchDirectory()
         let store = try scratch.store()
         try store.addAgency(Sample.agency())
-        try store.addIPWarrant(Sample.warrant("LIID1"))
-        try store.addIPWarrant(Sample.warrant("LIID2"))
+        try store.addWarrant(Sample.warrant("LIID1"))
+        try store.addWarrant(Sample.warrant("LIID2"))
         try store.endWarrant(liid: "LIID2", atMicros: 1)
         try store.addServers([KnownServer(kind: .radius, address: "192.0.2.1", port: 1812)])
         let snapshot = try store.snapshot()

@@ -206,21 +206,21 @@ import Warrants
         warrant.staticPrefixes = []
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.validated(warrant) }
         #expect(error?.code == .invalid)
-        #expect(error?.message.contains("--user or --static-ip") == true)
+        #expect(error?.message.contains("username or static_prefixes") == true)
     }
 
     @Test func warrantRefusesAPrefixGivenTwice() {
         var warrant = Sample.warrant()
         warrant.staticPrefixes = ["10.0.0.1", "10.0.0.1/32"]
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.validated(warrant) }
-        #expect(error?.field == "--static-ip")
+        #expect(error?.field == "static_prefixes")
     }
 
     @Test func warrantRefusesSessionIDZero() {
         var warrant = Sample.warrant()
         warrant.sessionID = 0
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.validated(warrant) }
-        #expect(error?.field == "--session-id")
+        #expect(error?.field == "session_id")
     }
 
     @Test func warrantIsReturnedInStoredForm() throws {

@@ -34,8 +34,13 @@ public struct RunOptions: Sendable {
     public var voip = VoIPSettings()
     /// Seconds between connection attempts to an agency that is down, for every agency (nil: each agency's own).
     public var retrySeconds: Int64?
-    /// Where records wait for the agencies' acknowledgement, per agency and handover.
-    public var spoolDirectory = RunOptions.defaultSpoolDirectory
+    /// Where records wait for the agencies' acknowledgement, per agency and handover, with the sequence-number journal
+    /// and the status file: the store's run state directory (``RunStateDirectory``), by default beside the store.
+    public var spoolDirectory: String
+    /// Take over a spool that belongs to another store, or to no known store (`--spool-adopt`); audited.
+    public var spoolAdopt = false
+    /// The store's audit key file (`--audit-key`); nil for the default beside the store.
+    public var auditKeyPath: String?
     /// Unacknowledged bytes each handover may hold before capture waits.
     public var spoolQuotaBytes: Int64 = 10 << 30
     /// Replay files at the pace of their packet timestamps.
@@ -47,11 +52,9 @@ public struct RunOptions: Sendable {
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
 
-    /// The default spool directory.
-    public static let defaultSpoolDirectory = "/var/lib/openli-appliance/spool"
-
-    /// Options with defaults for a store.
+    /// Options with defaults for a store, its spool directory among them.
     public init(databasePath: String) {
         self.databasePath = databasePath
+        spoolDirectory = RunStateDirectory.defaultPath(forStoreAt: databasePath)
     }
 }

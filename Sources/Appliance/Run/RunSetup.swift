@@ -32,6 +32,7 @@ struct RunSetup {
                 "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
             )
         }
+        try RunStateDirectory.bind(options)
         (store, snapshot, plan) = try Self.loadPlan(options)
         sources = try Self.openSources(options)
         let radius = plan.servers(of: .radius).count

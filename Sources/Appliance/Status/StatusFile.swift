@@ -2,9 +2,6 @@ import Foundation
 
 /// Reads and writes the status file of a running appliance (written atomically: temp file, then rename).
 public enum StatusFile {
-    /// The default location, inside the default spool directory.
-    public static let defaultPath = "/var/lib/openli-appliance/spool/status.json"
-
     /// Writes `status` to `path`, mode 0600 (it names agencies, addresses and certificates).
     public static func write(_ status: ApplianceStatus, to path: String) throws {
         let encoder = JSONEncoder()

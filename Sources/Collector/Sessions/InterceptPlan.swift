@@ -107,21 +107,11 @@ public struct InterceptPlan: Sendable {
 
     private mutating func apply(_ snapshot: StoreSnapshot) throws(PlanError) {
         var seen = Set<String>()
-        let warrants: [(liid: String, ip: IPWarrant?, voip: VoIPWarrant?)] =
-            (snapshot.ipWarrants.map { ($0.liid, $0, nil) } + snapshot.voipWarrants.map { ($0.liid, nil, $0) })
-            .sorted { $0.liid < $1.liid }
-        for warrant in warrants where !seen.contains(warrant.liid) {
+        for warrant in snapshot.warrants.sorted(by: { $0.liid < $1.liid }) where !seen.contains(warrant.liid) {
             seen.insert(warrant.liid)
             let existing = intercepts.firstIndex { $0.liid == warrant.liid && $0.active }
             let index = Int32(existing ?? intercepts.count)
-            let intercept: Intercept
-            if let ip = warrant.ip {
-                intercept = try makeIntercept(ip, index: index, snapshot: snapshot)
-            } else if let voip = warrant.voip {
-                intercept = try makeIntercept(voip, index: index, snapshot: snapshot)
-            } else {
-                continue
-            }
+            let intercept = try makeIntercept(warrant, index: index, snapshot: snapshot)
             if let existing {
                 intercepts[existing] = intercept
             } else {
@@ -157,19 +147,23 @@ public struct InterceptPlan: Sendable {
     }
 
     private mutating func makeIntercept(
-        _ warrant: IPWarrant,
+        _ warrant: Warrant,
         index: Int32,
         snapshot: StoreSnapshot
     )
         throws(PlanError) -> Intercept
     {
         let agency = try resolveAgency(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
+        let ip = warrant.target.ip ?? IPTarget()
         var prefixes: [IPPrefix] = []
-        for text in warrant.staticPrefixes {
+        for text in ip.staticPrefixes {
             guard let prefix = IPPrefix(text) else {
                 throw PlanError(description: "warrant \(warrant.liid): static address \(text) is not a prefix")
             }
             prefixes.append(prefix)
+        }
+        if let voip = warrant.target.voip, voip.isEmpty {
+            throw PlanError(description: "warrant \(warrant.liid): a VoIP warrant needs a SIP URI or number")
         }
         let header = PSHeaderTemplate(
             profile: agency.headerProfile,
@@ -187,49 +181,13 @@ public struct InterceptPlan: Sendable {
             header: header,
             deliversIRI: warrant.delivery.includesIRI,
             deliversCC: warrant.delivery.includesCC,
-            username: warrant.username,
+            username: ip.username,
             staticPrefixes: prefixes,
-            staticSessionID: warrant.sessionID,
+            staticSessionID: ip.sessionID,
             startMicros: warrant.startMicros ?? Int64.min,
             endMicros: warrant.endMicros ?? Int64.max
         )
-        intercept.modifiedMicros = warrant.modifiedMicros
-        return intercept
-    }
-
-    private mutating func makeIntercept(
-        _ warrant: VoIPWarrant,
-        index: Int32,
-        snapshot: StoreSnapshot
-    )
-        throws(PlanError) -> Intercept
-    {
-        let agency = try resolveAgency(liid: warrant.liid, name: warrant.agency, snapshot: snapshot)
-        guard !warrant.targets.isEmpty else {
-            throw PlanError(description: "warrant \(warrant.liid): a VoIP warrant needs a SIP URI or number")
-        }
-        var intercept = Intercept(
-            index: index,
-            liid: warrant.liid,
-            agency: agency.name,
-            header: PSHeaderTemplate(
-                profile: agency.headerProfile,
-                liid: warrant.liid,
-                authorizationCountryCode: warrant.authorizationCountryCode,
-                operatorIdentifier: operatorIdentifier,
-                networkElementIdentifier: networkElementIdentifier,
-                deliveryCountryCode: warrant.deliveryCountryCode,
-                timeFormat: agency.headerTimeFormat
-            ),
-            deliversIRI: warrant.delivery.includesIRI,
-            deliversCC: warrant.delivery.includesCC,
-            username: nil,
-            staticPrefixes: [],
-            staticSessionID: 1,
-            startMicros: warrant.startMicros ?? Int64.min,
-            endMicros: warrant.endMicros ?? Int64.max
-        )
-        intercept.voipTargets = warrant.targets
+        intercept.voipTargets = warrant.target.voip ?? []
         intercept.modifiedMicros = warrant.modifiedMicros
         return intercept
     }

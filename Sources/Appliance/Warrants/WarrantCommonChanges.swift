@@ -12,7 +12,7 @@ struct WarrantCommonChanges: Sendable {
     var delivery: Delivery?
 
     /// Validates the shared options of `request`. An `--end` before now is refused unless `--allow-past` is given.
-    init(_ request: IPWarrantModifyRequest) throws(StoreError) {
+    init(_ request: WarrantModifyRequest) throws(StoreError) {
         agency = try request.agency.map { text throws(StoreError) in
             try WarrantValidation.agencyName(text, field: "--agency")
         }
@@ -31,7 +31,7 @@ struct WarrantCommonChanges: Sendable {
     }
 
     /// Sets the given options on `warrant`.
-    func apply<Warrant: WarrantRecord>(to warrant: inout Warrant) {
+    func apply(to warrant: inout Warrant) {
         if let agency { warrant.agency = agency }
         if let authCC { warrant.authorizationCountryCode = authCC }
         if let deliveryCC { warrant.deliveryCountryCode = deliveryCC }
@@ -40,15 +40,11 @@ struct WarrantCommonChanges: Sendable {
         if let delivery { warrant.delivery = delivery }
     }
 
-    /// The command-line names of the fields that differ between `before` and `after`: `--agency`, then the
-    /// kind's own (`specific`), then the other shared ones.
-    static func changedFields<Warrant: WarrantRecord>(
-        _ before: Warrant,
-        _ after: Warrant,
-        specific: [(String, Bool)]
-    ) -> [String] {
+    /// The command-line names of the fields that differ between `before` and `after`: `agency`, then the target's
+    /// (``WarrantTarget/changedOptions(to:)``), then the other shared ones.
+    static func changedFields(_ before: Warrant, _ after: Warrant) -> [String] {
         let fields: [(String, Bool)] =
-            [("agency", before.agency != after.agency)] + specific + [
+            [("agency", before.agency != after.agency)] + before.target.changedOptions(to: after.target) + [
                 ("auth-cc", before.authorizationCountryCode != after.authorizationCountryCode),
                 ("delivery-cc", before.deliveryCountryCode != after.deliveryCountryCode),
                 ("start", before.startMicros != after.startMicros),
@@ -59,13 +55,8 @@ struct WarrantCommonChanges: Sendable {
     }
 
     /// What `warrant modify` prints once the store has the warrant: unchanged, or the fields that changed.
-    static func report<Warrant: WarrantRecord>(
-        before: Warrant?,
-        after: Warrant,
-        notes: [String],
-        changed: (Warrant, Warrant) -> [String]
-    ) -> AdminOutput {
-        let fields = before.map { changed($0, after) } ?? []
+    static func report(before: Warrant?, after: Warrant, notes: [String]) -> AdminOutput {
+        let fields = before.map { changedFields($0, after) } ?? []
         guard !fields.isEmpty else {
             return AdminOutput(lines: ["warrant \(after.liid) unchanged"], notes: notes)
         }

@@ -1,15 +1,11 @@
-/// The operator's input to `warrant add ip`, as typed.
-public struct IPWarrantAddRequest: Sendable {
+/// The operator's input to `warrant add KIND`, as typed: the options every kind shares and the kind's target options.
+public struct WarrantAddRequest: Sendable {
     /// The LIID.
     public var liid: String
     /// `--agency NAME`.
     public var agency: String
-    /// `--user USERNAME`.
-    public var user: String?
-    /// `--static-ip CIDR`, repeatable.
-    public var staticIPs: [String]
-    /// `--session-id N`, nil for 1.
-    public var sessionID: String?
+    /// The kind's target options; their kind is the warrant's.
+    public var target: any WarrantTargetOptions
     /// `--auth-cc CC`, nil for the agency's country.
     public var authCC: String?
     /// `--delivery-cc CC`, nil for the agency's country.
@@ -27,9 +23,7 @@ public struct IPWarrantAddRequest: Sendable {
     public init(
         liid: String,
         agency: String,
-        user: String? = nil,
-        staticIPs: [String] = [],
-        sessionID: String? = nil,
+        target: any WarrantTargetOptions,
         authCC: String? = nil,
         deliveryCC: String? = nil,
         start: String? = nil,
@@ -39,9 +33,7 @@ public struct IPWarrantAddRequest: Sendable {
     ) {
         self.liid = liid
         self.agency = agency
-        self.user = user
-        self.staticIPs = staticIPs
-        self.sessionID = sessionID
+        self.target = target
         self.authCC = authCC
         self.deliveryCC = deliveryCC
         self.start = start

@@ -1,16 +1,13 @@
-/// An IP-access intercept: the target's RADIUS user name and/or static address prefixes, the agency that receives
-/// the records, and the time window.
-public struct IPWarrant: Sendable, Equatable {
-    /// The lawful-interception identifier: 1-25 printable ASCII characters without spaces, unique in the store.
+/// A warrant (an intercept) of any kind: what every kind shares (the LIID, the receiving agency, the country codes,
+/// the time window, what is delivered and the warrant's state) and its ``target``, whose case is the kind.
+public struct Warrant: Sendable, Equatable {
+    /// The lawful-interception identifier: 1-25 printable ASCII characters without spaces, unique in the store
+    /// across every kind.
     public var liid: String
     /// The receiving agency's name.
     public var agency: String
-    /// The RADIUS User-Name to intercept (exact match), if any.
-    public var username: String?
-    /// Static prefixes to intercept, canonical CIDR text (`198.51.100.7/32`, `2001:db8::/56`).
-    public var staticPrefixes: [String]
-    /// The communication identity number (CIN) of static-IP sessions, 1 to 2^31-1.
-    public var sessionID: UInt32
+    /// Whom the warrant targets, and so its kind.
+    public var target: WarrantTarget
     /// The authorization country code (ISO 3166 alpha-2, upper case).
     public var authorizationCountryCode: String
     /// The delivery country code (ISO 3166 alpha-2, upper case).
@@ -33,9 +30,7 @@ public struct IPWarrant: Sendable, Equatable {
     public init(
         liid: String,
         agency: String,
-        username: String? = nil,
-        staticPrefixes: [String] = [],
-        sessionID: UInt32 = 1,
+        target: WarrantTarget,
         authorizationCountryCode: String,
         deliveryCountryCode: String,
         startMicros: Int64? = nil,
@@ -47,9 +42,7 @@ public struct IPWarrant: Sendable, Equatable {
     ) {
         self.liid = liid
         self.agency = agency
-        self.username = username
-        self.staticPrefixes = staticPrefixes
-        self.sessionID = sessionID
+        self.target = target
         self.authorizationCountryCode = authorizationCountryCode
         self.deliveryCountryCode = deliveryCountryCode
         self.startMicros = startMicros
@@ -58,5 +51,20 @@ public struct IPWarrant: Sendable, Equatable {
         self.endedMicros = endedMicros
         self.createdMicros = createdMicros
         self.modifiedMicros = modifiedMicros
+    }
+
+    /// The warrant's status at `nowMicros` (microseconds since the epoch): ended, expired (at or after its end),
+    /// pending (before its start) or active.
+    public func status(atMicros nowMicros: Int64) -> WarrantStatus {
+        if endedMicros != nil {
+            return .ended
+        }
+        if let endMicros, nowMicros >= endMicros {
+            return .expired
+        }
+        if let startMicros, nowMicros < startMicros {
+            return .pending
+        }
+        return .active
     }
 }

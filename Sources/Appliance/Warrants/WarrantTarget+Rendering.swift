@@ -1,0 +1,69 @@
+import Warrants
+
+/// How `warrant list`, `show` and `modify` present a target, per kind.
+extension WarrantTarget {
+    /// The kind as messages name it: `IP`, `VoIP`.
+    var kindTitle: String {
+        switch self {
+        case .ip: "IP"
+        case .voip: "VoIP"
+        }
+    }
+
+    /// The TARGETS column of `warrant list`.
+    var listText: String {
+        switch self {
+        case .ip(let target):
+            ((target.username.map { ["user:\($0)"] } ?? []) + target.staticPrefixes).joined(separator: " ")
+        case .voip(let targets):
+            targets.map(\.description).joined(separator: " ")
+        }
+    }
+
+    /// The target's `warrant show` lines.
+    var fields: [(String, String)] {
+        switch self {
+        case .ip(let target):
+            [
+                ("user", target.username ?? "-"),
+                ("static-ip", target.staticPrefixes.isEmpty ? "-" : target.staticPrefixes.joined(separator: ", ")),
+                ("session-id", String(target.sessionID)),
+            ]
+        case .voip(let targets):
+            [
+                ("sip-uri", Self.joined(targets.filter(\.isSIP))),
+                ("tel", Self.joined(targets.filter { !$0.isSIP })),
+            ]
+        }
+    }
+
+    /// The target's options (by their `warrant show` names) and whether each differs in `other`.
+    func changedOptions(to other: WarrantTarget) -> [(String, Bool)] {
+        switch (self, other) {
+        case (.ip(let before), .ip(let after)):
+            [
+                ("user", before.username != after.username),
+                ("static-ip", before.staticPrefixes != after.staticPrefixes),
+                ("session-id", before.sessionID != after.sessionID),
+            ]
+        case (.voip(let before), .voip(let after)):
+            [
+                ("sip-uri", before.filter(\.isSIP) != after.filter(\.isSIP)),
+                ("tel", before.filter { !$0.isSIP } != after.filter { !$0.isSIP }),
+            ]
+        default:
+            [("target", true)]
+        }
+    }
+
+    private static func joined(_ targets: [VoIPTarget]) -> String {
+        targets.isEmpty ? "-" : targets.map(\.description).joined(separator: ", ")
+    }
+}
+
+extension VoIPTarget {
+    /// True for a SIP URI, false for a telephone number.
+    var isSIP: Bool {
+        if case .sip = self { true } else { false }
+    }
+}

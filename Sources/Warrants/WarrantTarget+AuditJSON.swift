@@ -1,0 +1,41 @@
+/// The target's members in a warrant's audit JSON, both ways.
+extension WarrantTarget {
+    /// IP: `user`, `static_ips`, `session_id`; VoIP: `targets` (SIP URIs and numbers as text).
+    var auditMembers: [(String, AuditJSON)] {
+        switch self {
+        case .ip(let target):
+            [
+                ("user", .optional(target.username)),
+                ("static_ips", .array(target.staticPrefixes.map(AuditJSON.string))),
+                ("session_id", .integer(Int64(target.sessionID))),
+            ]
+        case .voip(let targets):
+            [("targets", .array(targets.map { .string($0.description) }))]
+        }
+    }
+
+    /// The target of a warrant of `kind` from the members of its audit JSON.
+    init(kind: String, audit reader: AuditRecordReader) throws(StoreError) {
+        switch kind {
+        case "ip":
+            self = .ip(
+                IPTarget(
+                    username: try reader.optionalString("user"),
+                    staticPrefixes: try reader.strings("static_ips"),
+                    sessionID: try reader.integer("session_id", as: UInt32.self)
+                )
+            )
+        case "voip":
+            var targets: [VoIPTarget] = []
+            for text in try reader.strings("targets") {
+                guard let target = VoIPTarget(stored: text) else {
+                    throw reader.wrongType("targets", "a list of SIP URIs and telephone numbers")
+                }
+                targets.append(target)
+            }
+            self = .voip(targets)
+        default:
+            throw reader.wrongType("kind", "a kind of warrant (ip, voip)")
+        }
+    }
+}

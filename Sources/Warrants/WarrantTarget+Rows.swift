@@ -1,0 +1,59 @@
+/// How a target is kept in `warrant_targets`: typed rows, in order.
+extension WarrantTarget {
+    /// One row of `warrant_targets`: what the value is (`username`, `static_prefix`, `session_id`, `sip_uri`,
+    /// `tel`) and the value as text.
+    struct Row: Equatable {
+        var type: String
+        var value: String
+    }
+
+    /// The target's rows, in the order they are stored.
+    var rows: [Row] {
+        switch self {
+        case .ip(let target):
+            (target.username.map { [Row(type: "username", value: $0)] } ?? [])
+                + target.staticPrefixes.map { Row(type: "static_prefix", value: $0) }
+                + [Row(type: "session_id", value: String(target.sessionID))]
+        case .voip(let targets):
+            targets.map { target in
+                switch target {
+                case .sip: Row(type: "sip_uri", value: target.description)
+                case .tel: Row(type: "tel", value: target.description)
+                }
+            }
+        }
+    }
+
+    /// The target of a warrant of `kind` from its rows; nil when the rows are not such a target.
+    init?(kind: String, rows: [Row]) {
+        switch kind {
+        case "ip":
+            var target = IPTarget()
+            var sessionIDs: [UInt32] = []
+            for row in rows {
+                switch row.type {
+                case "username" where target.username == nil: target.username = row.value
+                case "static_prefix": target.staticPrefixes.append(row.value)
+                case "session_id":
+                    guard let sessionID = UInt32(row.value) else { return nil }
+                    sessionIDs.append(sessionID)
+                default: return nil
+                }
+            }
+            guard sessionIDs.count == 1, let sessionID = sessionIDs.first else { return nil }
+            target.sessionID = sessionID
+            self = .ip(target)
+        case "voip":
+            var targets: [VoIPTarget] = []
+            for row in rows {
+                guard row.type == "sip_uri" || row.type == "tel", let target = VoIPTarget(stored: row.value) else {
+                    return nil
+                }
+                targets.append(target)
+            }
+            self = .voip(targets)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (email, mobile, mirror) is a new
+/// case here, with its rows (``WarrantTarget+Rows``), its audit JSON and its validation.
+public enum WarrantTarget: Sendable, Equatable {
+    /// IP access: a RADIUS user name and/or static address prefixes.
+    case ip(IPTarget)
+    /// VoIP: SIP users and telephone numbers; every call one of them takes part in.
+    case voip([VoIPTarget])
+
+    /// The kind's name, as the command line (`warrant add ip`), the tables and listings write it.
+    public var kind: String {
+        switch self {
+        case .ip: "ip"
+        case .voip: "voip"
+        }
+    }
+
+    /// The IP target, when the warrant is an IP warrant.
+    public var ip: IPTarget? {
+        if case .ip(let target) = self { target } else { nil }
+    }
+
+    /// The SIP users and telephone numbers, when the warrant is a VoIP warrant.
+    public var voip: [VoIPTarget]? {
+        if case .voip(let targets) = self { targets } else { nil }
+    }
+}

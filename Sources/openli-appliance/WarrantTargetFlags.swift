@@ -1,0 +1,81 @@
+import Appliance
+import ArgumentParser
+
+/// The target options of one kind of warrant on the command line: what `warrant add KIND` takes besides the options
+/// every kind shares (``WarrantAddCommand``).
+protocol WarrantTargetFlags: ParsableArguments {
+    /// The kind, as `warrant add` names it (`ip`).
+    static var kind: String { get }
+    /// The one-line abstract of `warrant add KIND`.
+    static var abstract: String { get }
+    /// What a warrant of the kind needs, for `warrant add KIND --help`.
+    static var targetDiscussion: String { get }
+    /// The options as typed.
+    var options: any WarrantTargetOptions { get }
+}
+
+/// `warrant add ip LIID ...`: a RADIUS user and/or static addresses.
+struct IPTargetFlags: WarrantTargetFlags {
+    static let kind = "ip"
+    static let abstract = "Add an IP-access warrant: a RADIUS user and/or static addresses."
+    static let targetDiscussion = "A warrant needs at least one target: --user or --static-ip."
+
+    @Option(
+        name: .customLong("user"),
+        help: ArgumentHelp("The RADIUS User-Name (exact match).", valueName: "username")
+    )
+    var user: String?
+
+    @Option(
+        name: .customLong("static-ip"),
+        help: ArgumentHelp(
+            "A static IPv4/IPv6 address or CIDR prefix; repeatable. Host bits after the prefix length are cleared"
+                + " (10.1.2.3/8 is stored as 10.0.0.0/8).",
+            valueName: "cidr"
+        )
+    )
+    var staticIP: [String] = []
+
+    @Option(
+        name: .customLong("session-id"),
+        help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647 (default 1).", valueName: "n")
+    )
+    var sessionID: String?
+
+    var options: any WarrantTargetOptions {
+        IPTargetOptions(user: user, staticIPs: staticIP, sessionID: sessionID)
+    }
+}
+
+/// `warrant add voip LIID ...`: SIP users and/or telephone numbers.
+struct VoIPTargetFlags: WarrantTargetFlags {
+    static let kind = "voip"
+    static let abstract = "Add a VoIP warrant: SIP users and/or telephone numbers; every call they take part in."
+    static let targetDiscussion = """
+        A warrant needs at least one target: --sip-uri or --tel (at most 64 in all; one given twice is kept \
+        once). sip:alice@* matches user alice at any host; --tel *3257781 matches any number ending in \
+        3257781 (+643257781, 00643257781).
+        """
+
+    @Option(
+        name: .customLong("sip-uri"),
+        help: ArgumentHelp(
+            "A SIP user: sip:user@host, sips:user@host or sip:user@* (any host); repeatable.",
+            valueName: "uri"
+        )
+    )
+    var sipURI: [String] = []
+
+    @Option(
+        name: .customLong("tel"),
+        help: ArgumentHelp(
+            "A telephone number: +digits, digits, or *digits for any number ending in them; repeatable.",
+            valueName: "number"
+        )
+    )
+    var tel: [String] = []
+
+    var options: any WarrantTargetOptions {
+        VoIPTargetOptions(sipURIs: sipURI, tels: tel)
+    }
+}
