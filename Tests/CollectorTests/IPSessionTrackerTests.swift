@@ -4,7 +4,7 @@ import Packets
 import Protocols
 import Testing
 
-/// Session-tracking behaviour that the shared captures do not show: silent log-offs, idle expiry, warrant windows
+/// Session-tracking behaviour that the test captures do not show: silent log-offs, idle expiry, warrant windows
 /// opening and closing during a session, static-address warrants and NAS restarts.
 struct IPSessionTrackerTests {
     @Test func acceptThenStartKeepsOneCINAndStopEndsTheSession() throws {

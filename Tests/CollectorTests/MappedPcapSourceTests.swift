@@ -46,14 +46,14 @@ struct MappedPcapSourceTests {
         return data
     }
 
-    static func write(_ data: Data) throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mapped-\(UUID().uuidString).pcap")
-        try data.write(to: path)
-        return path.path
+    static func write(_ data: Data, in scratch: ScratchDirectory) throws -> String {
+        let path = scratch.file("mapped.pcap")
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
     }
 
     @Test(arguments: ["radius-basic.pcap", "sip-call.pcap", "vlan-mpls.pcap", "malformed.pcap", "smtp-session.pcap"])
-    func sharedCapturesReadAsTheIndependentReaderReadsThem(name: String) throws {
+    func testCapturesReadAsTheIndependentReaderReadsThem(name: String) throws {
         let expected = try PcapCaptures.frames(name)
         let source = try PcapSource(file: PcapCaptures.path(name))
         let frames = try Self.frames(of: source)
@@ -70,8 +70,8 @@ struct MappedPcapSourceTests {
             (1_767_225_600, 123_456_789, [UInt8](repeating: 0xAB, count: 60)),
             (1_767_225_601, 999, [UInt8](repeating: 0xCD, count: 1514)),
         ]
-        let path = try Self.write(Self.pcap(magic: 0xA1B2_3C4D, bigEndian: bigEndian, frames: frames))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "mapped")
+        let path = try Self.write(Self.pcap(magic: 0xA1B2_3C4D, bigEndian: bigEndian, frames: frames), in: scratch)
         let read = try Self.frames(of: try PcapSource(file: path))
         #expect(read.map(\.0) == [1_767_225_600_123_456, 1_767_225_601_000_000])
         #expect(read.map(\.1) == frames.map(\.bytes))
@@ -89,8 +89,8 @@ struct MappedPcapSourceTests {
             )
             total += length + 16
         }
-        let path = try Self.write(Self.pcap(magic: 0xA1B2_C3D4, bigEndian: false, frames: frames))
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "mapped")
+        let path = try Self.write(Self.pcap(magic: 0xA1B2_C3D4, bigEndian: false, frames: frames), in: scratch)
         let source = try PcapSource(file: path)
         var index = 0
         var mismatches = 0
@@ -105,8 +105,8 @@ struct MappedPcapSourceTests {
     @Test func truncatedRecordIsAnError() throws {
         var data = Self.pcap(magic: 0xA1B2_C3D4, bigEndian: false, frames: [(1, 0, [UInt8](repeating: 1, count: 100))])
         data.removeLast(10)
-        let path = try Self.write(data)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "mapped")
+        let path = try Self.write(data, in: scratch)
         let source = try PcapSource(file: path)
         #expect(throws: CaptureError.self) { _ = try Self.frames(of: source) }
     }
@@ -114,8 +114,8 @@ struct MappedPcapSourceTests {
     @Test func oversizedRecordIsAnError() throws {
         var data = Self.pcap(magic: 0xA1B2_C3D4, bigEndian: false, frames: [(1, 0, [1, 2, 3])])
         data.replaceSubrange(32..<36, with: [0, 0, 0, 0x10])
-        let path = try Self.write(data)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "mapped")
+        let path = try Self.write(data, in: scratch)
         #expect(throws: CaptureError.self) { _ = try Self.frames(of: try PcapSource(file: path)) }
     }
 }

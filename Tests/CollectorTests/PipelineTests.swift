@@ -45,9 +45,8 @@ struct PipelineTests {
     ) async throws
         -> CollectingSink
     {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crafted-\(UUID().uuidString).pcap")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "crafted")
+        let path = scratch.file("crafted.pcap")
         try capture.write(to: path)
         let endpoint = Endpoint(host: "127.0.0.1", port: 9)
         let snapshot = StoreSnapshot(
@@ -214,8 +213,8 @@ struct PipelineTests {
     }
 
     @Test func aRestartedRunContinuesTheNumberingOfAKnownSession() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("seq-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "seq")
+        let path = scratch.file("sequence.journal")
         var capture = CraftedCapture()
         let udp = CraftedCapture.udp(sourcePort: 1, destinationPort: 2, payload: [9])
         for _ in 0..<3 {

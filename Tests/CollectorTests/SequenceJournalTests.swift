@@ -1,16 +1,13 @@
 import Collector
 import Foundation
+import TestSupport
 import Testing
 
 /// Sequence numbers that survive a restart: the journal's format, torn lines, and compaction.
 struct SequenceJournalTests {
-    func scratchPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
-    }
-
     @Test func reopenedJournalContinuesEveryStream() throws {
-        let path = scratchPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "journal")
+        let path = scratch.file("sequence.journal")
         let first = try SequenceJournal(path: path)
         #expect(!first.existed)
         let alice = SequenceStreamKey(liid: "L1", cin: 7, isCC: false)
@@ -24,8 +21,8 @@ struct SequenceJournalTests {
     }
 
     @Test func aTornLastLineIsIgnored() throws {
-        let path = scratchPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "journal")
+        let path = scratch.file("sequence.journal")
         try Data("L1 7 IRI 5\nL1 7 CC 9\nL2 1 CC 4".utf8).write(to: URL(fileURLWithPath: path))
         let journal = try SequenceJournal(path: path)
         #expect(journal.next[SequenceStreamKey(liid: "L1", cin: 7, isCC: true)] == 9)
@@ -33,8 +30,8 @@ struct SequenceJournalTests {
     }
 
     @Test func garbageLinesAreSkippedAndTheFileIsCompacted() throws {
-        let path = scratchPath()
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let scratch = try ScratchDirectory(prefix: "journal")
+        let path = scratch.file("sequence.journal")
         try Data("junk\nL1 x IRI 5\nL1 7 XX 5\nL1 7 IRI 5\n".utf8).write(to: URL(fileURLWithPath: path))
         let journal = try SequenceJournal(path: path, compactBytes: 64)
         for value in UInt64(6)...40 {

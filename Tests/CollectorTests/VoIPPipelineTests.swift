@@ -5,7 +5,7 @@ import TestSupport
 import Testing
 import Warrants
 
-/// The collector pipeline on the shared sipp capture with a VoIP warrant: SIP parsed on the capture thread, the
+/// The collector pipeline on the sipp test capture with a VoIP warrant: SIP parsed on the capture thread, the
 /// call followed, its RTP matched in the shards, read back with the strict ETSI reader.
 struct VoIPPipelineTests {
     func run(

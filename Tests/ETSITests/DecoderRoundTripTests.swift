@@ -132,13 +132,13 @@ import Testing
     }
 
     @Test func independentDecoderAcceptsTheStream() throws {
-        let run = try DecoderRun.run(Self.stream(), arguments: ["--check"])
+        let run = try DecoderRun.run(Self.stream(), check: true)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("15 record(s)"), "\(run.errors)")
     }
 
     @Test func independentDecoderSeesOurValues() throws {
-        let run = try DecoderRun.run(Self.stream(), arguments: [])
+        let run = try DecoderRun.run(Self.stream(), check: false)
         #expect(run.status == 0, "\(run.errors)")
         let expected = [
             "\"octetsReceived\": 9223372036854775808", "\"octetsTransmitted\": 18446744073709551615",

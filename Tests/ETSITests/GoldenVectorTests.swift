@@ -2,7 +2,7 @@ import ETSI
 import TestSupport
 import Testing
 
-/// Our bytes against the golden vectors of shared/vectors (values from their .json files).
+/// Our bytes against the golden vectors of Tests/Fixtures/vectors (values from their .json files).
 @Suite struct GoldenVectorTests {
     static let targetAddress = IRIAddress(bytes: [192, 0, 2, 10], assignment: .dynamic)
 

@@ -40,7 +40,7 @@ import Testing
 
     @Test(arguments: HI1Payload.Operation.allCases)
     func independentDecoderAcceptsEachOperation(operation: HI1Payload.Operation) throws {
-        let run = try DecoderRun.run(Self.record(operation), arguments: ["--check"])
+        let run = try DecoderRun.run(Self.record(operation), check: true)
         #expect(run.status == 0, "\(run.errors)")
         let names: [HI1Payload.Operation: String] = [
             .activated: "liActivated", .deactivated: "liDeactivated", .modified: "liModified",
@@ -84,7 +84,7 @@ import Testing
             #expect(try record.withUnsafeBytes { try PSPDUReader.summarize($0) }.kind == .hi1(.modified))
             stream += record
         }
-        let run = try DecoderRun.run(stream, arguments: ["--check"])
+        let run = try DecoderRun.run(stream, check: true)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("4 record(s)"), "\(run.errors)")
         let expected = [

@@ -2,7 +2,7 @@ import ETSI
 import TestSupport
 import Testing
 
-/// IPMMCC and IPMMIRI payloads against the golden vectors of shared/vectors (values from their .json files), and
+/// IPMMCC and IPMMIRI payloads against the golden vectors of Tests/Fixtures/vectors (values from their .json files), and
 /// the sizes and bytes the encoders promise.
 @Suite struct IPMMPayloadTests {
     static let target = IRIAddress(bytes: [192, 0, 2, 10], assignment: .dynamic)

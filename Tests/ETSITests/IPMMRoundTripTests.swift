@@ -100,13 +100,13 @@ import Testing
     }
 
     @Test func independentDecoderAcceptsTheStream() throws {
-        let run = try DecoderRun.run(Self.stream(), arguments: ["--check"])
+        let run = try DecoderRun.run(Self.stream(), check: true)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("10 record(s)"), "\(run.errors)")
     }
 
     @Test func independentDecoderSeesOurValues() throws {
-        let run = try DecoderRun.run(Self.stream(), arguments: [])
+        let run = try DecoderRun.run(Self.stream(), check: false)
         #expect(run.status == 0, "\(run.errors)")
         let expected = [
             "\"li-psDomainId\": \"0.4.0.2.2.5.1.17\"", "\"iPMMIRIObjId\": \"5.5.6.1\"", "\"iPMMCCObjId\": \"5.5.6.2\"",

@@ -2,7 +2,7 @@ import ETSI
 import TestSupport
 import Testing
 
-/// Rebuilds OpenLI 1.1.20's delivered records (shared/vectors/openli) from their values with the `openli` profile
+/// Rebuilds OpenLI 1.1.20's delivered records (Tests/Fixtures/vectors/openli) from their values with the `openli` profile
 /// and compares element by element. Known, intended differences:
 /// - OpenLI writes some lengths in a non-minimal long form (`82 00 a3`); we write DER. The trees hide this.
 /// - OpenLI writes GeneralizedTime fractions with three digits (`21.040Z`); DER drops trailing zeros (`21.04Z`).
@@ -44,7 +44,7 @@ import Testing
         )
     }
 
-    /// The IPIRIContents OpenLI sent for `testCase` (values from `etsi-decode`).
+    /// The IPIRIContents OpenLI sent for `testCase` (values from `record-check`).
     static func contents(_ testCase: IRICase, sequence: UInt64) -> IPIRIContents {
         let user = UInt8(testCase.user)
         var contents = IPIRIContents(

@@ -122,7 +122,7 @@ import Testing
         #expect(decoded > 0)
     }
 
-    /// Which of them the strict reader refuses is checked against etsi-decode in ``StrictReaderTests``.
+    /// Which of them the strict reader refuses is checked against record-check in ``StrictReaderTests``.
     @Test func openLIRecordsNeedLenientLengthsAndMatchTheirSummary() throws {
         let lines = String(decoding: try VectorFiles.bytes("openli/summary.txt"), as: UTF8.self)
             .split(separator: "\n")

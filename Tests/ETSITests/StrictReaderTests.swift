@@ -3,8 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The strict reader refuses what `etsi-decode --check` refuses: fixed cases, every length made non-minimal, and
-/// single-octet mutations of every record kind we send, judged by etsi-decode itself.
+/// The strict reader refuses what `record-check check` refuses: fixed cases, every length made non-minimal, and
+/// single-octet mutations of every record kind we send, judged by record-check itself.
 @Suite struct StrictReaderTests {
     static let time = Timestamp(seconds: 1_714_521_600, microseconds: 120)
 
@@ -62,7 +62,7 @@ import Testing
     }
 
     /// Every length octet of every element, rewritten in a long form one octet longer: lenient reads it, strict
-    /// and etsi-decode do not.
+    /// and record-check do not.
     @Test func everyNonMinimalLengthIsRefused() throws {
         var mutated: [[UInt8]] = []
         for record in try Self.records() + Self.unmodelledRecords() {
@@ -89,9 +89,9 @@ import Testing
         }
     }
 
-    /// Single-octet mutations of every record: whatever etsi-decode refuses, the strict reader refuses too; what it
+    /// Single-octet mutations of every record: whatever record-check refuses, the strict reader refuses too; what it
     /// accepts, the strict reader accepts unless a value is out of its field's range (a negative or too large
-    /// sequence number, CIN or time), which etsi-decode does not check.
+    /// sequence number, CIN or time), which record-check does not check.
     @Test func mutationsAreJudgedLikeEtsiDecode() throws {
         var mutated: [[UInt8]] = []
         var origins: [(record: Int, index: Int)] = []
@@ -117,14 +117,14 @@ import Testing
             do {
                 _ = try bytes.withUnsafeBytes { try PSPDUReader.summarize($0) }
                 if !accepted {
-                    disagreements.append("etsi-decode refuses \(place)")
+                    disagreements.append("record-check refuses \(place)")
                 }
             } catch {
                 let derError = error as? DERError
                 if accepted, derError == .negativeInteger || derError == .integerOverflow {
                     outOfRange += 1
                 } else if accepted {
-                    disagreements.append("etsi-decode accepts \(place), we say \(error)")
+                    disagreements.append("record-check accepts \(place), we say \(error)")
                 }
             }
         }
@@ -132,7 +132,7 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.count) of \(mutated.count): \(disagreements)")
     }
 
-    /// OpenLI's records: strict agrees with etsi-decode's DER verdict (its missing iPVersion and long-form lengths).
+    /// OpenLI's records: strict agrees with record-check's DER verdict (its missing iPVersion and long-form lengths).
     @Test func openLIRecordsAreJudgedLikeEtsiDecode() throws {
         let names = try VectorFiles.names(in: "openli", suffix: ".der")
         let records = try names.map { try VectorFiles.bytes("openli/\($0)") }

@@ -8,7 +8,7 @@ import Testing
 
     @Test func cinResetDecodes() throws {
         let record = RecordBuilder.record(cin: 4_000_000, sequence: 0, time: Self.time, payload: TRIPayload.cinReset)
-        let run = try DecoderRun.run(record, arguments: ["--check"])
+        let run = try DecoderRun.run(record, check: true)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("\"tRIPayload\": {\"cINReset\": null}"), "\(run.output)")
         #expect(run.output.contains("\"communicationIdentityNumber\": 4000000"))
@@ -32,7 +32,7 @@ import Testing
         #expect(summary.cin == 0)
         #expect(summary.sequence == sequence)
 
-        let run = try DecoderRun.run(out, arguments: ["--check"])
+        let run = try DecoderRun.run(out, check: true)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.output.contains("\"keep-alive\": null"))
 

@@ -38,7 +38,7 @@ struct AgencyNameCheckTests {
     ) throws -> (run: ProcessOutput, records: Int) {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let certificates = try DevCertificates(appliance: appliance)
+        let certificates = try DevCertificates(in: appliance.directory)
         let lemf = try LEMFProcess(
             appliance: appliance,
             certificates: certificates,

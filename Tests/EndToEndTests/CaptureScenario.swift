@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 
-/// One of the shared captures with its `.json`: the warrants and servers to configure, and what must come out.
+/// One of the test captures with its `.json`: the warrants and servers to configure, and what must come out.
 struct CaptureScenario {
     struct Warrant {
         var liid: String
@@ -25,11 +25,10 @@ struct CaptureScenario {
     let radiusServers: [String]
     let expected: [String: Expected]
 
-    init(_ name: String, testFile: String = #filePath) throws {
+    init(_ name: String) throws {
         self.name = name
-        let shared = VectorFiles.sharedDirectory(testFile: testFile).appendingPathComponent("captures")
-        pcapPath = shared.appendingPathComponent("\(name).pcap").path
-        let data = try Data(contentsOf: shared.appendingPathComponent("\(name).json"))
+        pcapPath = PcapCaptures.path("\(name).pcap")
+        let data = try Data(contentsOf: URL(fileURLWithPath: PcapCaptures.path("\(name).json")))
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
         let warrantList = json["warrants"] as? [[String: Any]] ?? []
         warrants = warrantList.compactMap { item in

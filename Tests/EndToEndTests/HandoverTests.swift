@@ -20,7 +20,7 @@ struct HandoverTests {
 
     /// A local port with nothing listening on it.
     func freePort() throws -> Int {
-        let probe = try EtsiDecodeListener()
+        let probe = try RecordCheckListener()
         let port = probe.port
         _ = probe.finish(closedConnections: 0, timeout: 0)
         return port
@@ -37,7 +37,7 @@ struct HandoverTests {
         #expect(run.standardError.contains("unreachable, retrying"))
         let listener = try #require(late.listener())
         let (json, log) = listener.finish(closedConnections: 2)
-        #expect(log.contains(" 0 error(s)"), "etsi-decode: \(log)")
+        #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let records = json.compactMap(DecodedRecord.init)
         #expect(records.filter { $0.kind == "IRI" }.count == 4)
         #expect(records.filter { $0.kind == "CC" }.count == 72)
@@ -70,7 +70,7 @@ struct HandoverTests {
     @Test func anAgencyCanAskForOpenLIObjectIdentifiersAndGeneralizedTime() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let scenario = try CaptureScenario("radius-basic")
         let endpoint = "127.0.0.1:\(lemf.port)"
         try appliance.run([
@@ -82,7 +82,7 @@ struct HandoverTests {
         let run = try appliance.run(["run", "--pcap", scenario.pcapPath])
         #expect(run.status == 0, "run: \(run.standardError)")
         let (json, log) = lemf.finish(closedConnections: 2)
-        #expect(log.contains(" 0 error(s)"), "etsi-decode: \(log)")
+        #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let pdus = json.compactMap { $0["pdu"] as? [String: Any] }
         let headers = pdus.compactMap { $0["pSHeader"] as? [String: Any] }
         #expect(headers.count > 70)
@@ -94,21 +94,21 @@ struct HandoverTests {
     }
 }
 
-/// Starts an `etsi-decode` listener on a fixed port after a delay, on another thread.
+/// Starts an `record-check` listener on a fixed port after a delay, on another thread.
 final class LateListener: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
-    private var started: EtsiDecodeListener?
+    private var started: RecordCheckListener?
 
     init(port: Int, delay: TimeInterval) {
         Thread.detachNewThread { [self] in
             Thread.sleep(forTimeInterval: delay)
-            started = try? EtsiDecodeListener(port: port)
+            started = try? RecordCheckListener(port: port)
             done.signal()
         }
     }
 
     /// The listener, once it has started (nil if it could not).
-    func listener() -> EtsiDecodeListener? {
+    func listener() -> RecordCheckListener? {
         done.wait()
         return started
     }

@@ -10,13 +10,11 @@ struct KeepAliveBacklogTests {
     @Test func keepAlivesGoOutOnTimeWhile100000RecordsAreQueued() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
         let capture = appliance.directory + "/backlog.pcap"
         let made = try ProcessRunner.run(
             "/usr/bin/env",
             [
-                "python3", root.appendingPathComponent("Scripts/make-capture.py").path, "--out", capture, "--users",
+                "python3", RepositoryLayout.script("make-capture.py"), "--out", capture, "--users",
                 "2",
                 "--targets", "1", "--packets", "101000", "--target-share", "1.0", "--seed", "3",
             ]

@@ -54,24 +54,6 @@ struct LEMFProcess {
     }
 }
 
-/// Certificates made by `Scripts/dev-certs` in a scratch directory.
-struct DevCertificates {
-    let directory: String
-
-    init(appliance: ApplianceBinary, testFile: String = #filePath) throws {
-        directory = appliance.directory + "/certs"
-        let root = URL(fileURLWithPath: testFile).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let made = try ProcessRunner.run(
-            "/bin/bash",
-            [root.appendingPathComponent("Scripts/dev-certs").path, directory]
-        )
-        guard made.status == 0 else { throw DecoderError(message: "dev-certs failed: \(made.standardError)") }
-    }
-
-    func path(_ name: String) -> String { directory + "/" + name }
-}
-
 /// Checks that the union of several receivers' records has, per (LIID, CIN, kind), every number from 0 up with no
 /// gap; returns the distinct records per kind.
 func completeStreams(

@@ -30,7 +30,7 @@ struct LiveCaptureTests {
     @Test func twoFanoutShardsCaptureTheTargetsTraffic() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         for command in [
             ["agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"],
@@ -60,7 +60,7 @@ struct LiveCaptureTests {
         #expect(run.interrupt() == 0, "run: \(run.standardError)")
 
         let (json, log) = lemf.finish(closedConnections: 2)
-        #expect(!log.contains("CHECK FAILED"), "etsi-decode: \(log)")
+        #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
         let records = json.compactMap(DecodedRecord.init).filter { $0.liid == "LIVE-1" }
         #expect(records.filter { $0.kind == "IRI" }.map(\.iriType) == ["iRI-Begin", "iRI-End"])
         let ccs = records.filter { $0.kind == "CC" }

@@ -1,7 +1,7 @@
 import TestSupport
 import Testing
 
-/// The shared malformed capture with its SIP server configured and a VoIP warrant in force: the broken SIP on 5060
+/// The malformed test capture with its SIP server configured and a VoIP warrant in force: the broken SIP on 5060
 /// (random bytes, an INVITE whose Content-Length overruns it, a negative Content-Length, a 3000-byte Call-ID) is
 /// counted by cause and skipped, and the valid RADIUS session's records still come out exactly.
 @Suite(.serialized)
@@ -10,7 +10,7 @@ struct MalformedSIPTests {
         let scenario = try CaptureScenario("malformed")
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         let setup: [[String]] = [
             ["agency", "add", "LEA-A", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"],
@@ -31,7 +31,7 @@ struct MalformedSIPTests {
         #expect(errors.contains("radius_"), "parse errors line: \(errors)")
 
         let (json, log) = lemf.finish(closedConnections: 2)
-        #expect(!log.contains("CHECK FAILED"), "etsi-decode: \(log)")
+        #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
         let records = json.compactMap(DecodedRecord.init).filter { $0.kind != "TRI" }
         let expected = try #require(scenario.expected["SHR-MAL-1"])
         let mine = records.filter { $0.liid == "SHR-MAL-1" }

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The shared RADIUS captures through the built binary, configured with the CLI as an operator would, delivered
+/// The RADIUS test captures through the built binary, configured with the CLI as an operator would, delivered
 /// over real sockets to the independent decoder acting as the LEMF.
 @Suite(.serialized)
 struct RADIUSCaptureTests {
@@ -15,7 +15,7 @@ struct RADIUSCaptureTests {
         let scenario = try CaptureScenario(name)
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         for agency in scenario.agencies {
             let added = try appliance.run(
@@ -38,8 +38,8 @@ struct RADIUSCaptureTests {
         #expect(run.standardError.contains("openli-appliance run: summary"))
 
         let (json, log) = lemf.finish(closedConnections: 2 * scenario.agencies.count)
-        #expect(!log.contains("CHECK FAILED"), "etsi-decode: \(log)")
-        #expect(log.contains(" 0 error(s)"), "etsi-decode: \(log)")
+        #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
+        #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let all = json.compactMap(DecodedRecord.init)
         #expect(all.count == json.count)
         let records = all.filter { $0.kind != "TRI" }

@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// ../shared/captures/sip-call (sipp with real RTP) through the built binary, configured with the CLI, delivered
+/// Tests/Fixtures/captures/sip-call (sipp with real RTP) through the built binary, configured with the CLI, delivered
 /// to the independent decoder: per LIID the IRIs, CCs and CINs that sip-call.json gives, nothing for the other call.
 @Suite(.serialized)
 struct SIPCallCaptureTests {
@@ -25,9 +25,8 @@ struct SIPCallCaptureTests {
     }
 
     @Test func sipCallDeliversExactlyTheTargetsRecords() throws {
-        let shared = VectorFiles.sharedDirectory(testFile: #filePath).appendingPathComponent("captures")
-        let pcap = shared.appendingPathComponent("sip-call.pcap").path
-        let data = try Data(contentsOf: shared.appendingPathComponent("sip-call.json"))
+        let pcap = PcapCaptures.path("sip-call.pcap")
+        let data = try Data(contentsOf: URL(fileURLWithPath: PcapCaptures.path("sip-call.json")))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let expected = try Self.expectations(json)
         #expect(!expected.isEmpty)
@@ -39,7 +38,7 @@ struct SIPCallCaptureTests {
 
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         let agencies = Set(expected.values.map(\.agency)).sorted()
         for agency in agencies {
@@ -61,8 +60,8 @@ struct SIPCallCaptureTests {
         #expect(run.status == 0, "run: \(run.standardError)")
         #expect(run.standardError.contains("openli-appliance run: summary"), "run: \(run.standardError)")
         let (lines, log) = lemf.finish(closedConnections: 2 * agencies.count)
-        #expect(!log.contains("CHECK FAILED"), "etsi-decode: \(log)")
-        #expect(log.contains(" 0 error(s)"), "etsi-decode: \(log)")
+        #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
+        #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let all = lines.compactMap(DecodedRecord.init)
         #expect(all.count == lines.count)
         let records = all.filter { $0.kind != "TRI" }

@@ -29,7 +29,7 @@ struct TLSHandoverTests {
     @Test func mutuallyAuthenticatedTLS13DeliversEveryRecord() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let certificates = try DevCertificates(appliance: appliance)
+        let certificates = try DevCertificates(in: appliance.directory)
         let lemf = try LEMFProcess(appliance: appliance, certificates: certificates)
         let scenario = try configure(appliance, port: lemf.port, certificates: certificates)
         let run = try appliance.run([
@@ -55,7 +55,7 @@ struct TLSHandoverTests {
     @Test func anAgencyCertificateFromAnotherCAIsRefused() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let certificates = try DevCertificates(appliance: appliance)
+        let certificates = try DevCertificates(in: appliance.directory)
         let impostor = try BackgroundProcess(
             appliance.path,
             [
@@ -78,7 +78,7 @@ struct TLSHandoverTests {
     @Test func aMissingClientCertificateMakesTheAgencyUnusableNotPlaintext() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
-        let certificates = try DevCertificates(appliance: appliance)
+        let certificates = try DevCertificates(in: appliance.directory)
         let lemf = try LEMFProcess(appliance: appliance, certificates: certificates)
         let scenario = try configure(appliance, port: lemf.port, certificates: certificates)
         try FileManager.default.removeItem(atPath: certificates.path("appliance.pem"))

@@ -44,7 +44,7 @@ struct VoIPRun {
             let file = name.prefix { $0 != "(" }
             try capture.write(to: "\(keep)/\(file)\(flags.isEmpty ? "" : "-" + flags.joined(separator: "_")).pcap")
         }
-        let lemf = try EtsiDecodeListener()
+        let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         let agencies = Array(Set(warrants.map(\.agency))).sorted()
         for agency in agencies {
@@ -80,8 +80,8 @@ struct VoIPRun {
             "run: \(run.standardError)",
             sourceLocation: sourceLocation
         )
-        #expect(!decoderLog.contains("CHECK FAILED"), "etsi-decode: \(decoderLog)", sourceLocation: sourceLocation)
-        #expect(decoderLog.contains(" 0 error(s)"), "etsi-decode: \(decoderLog)", sourceLocation: sourceLocation)
+        #expect(!decoderLog.contains("CHECK FAILED"), "record-check: \(decoderLog)", sourceLocation: sourceLocation)
+        #expect(decoderLog.contains(" 0 error(s)"), "record-check: \(decoderLog)", sourceLocation: sourceLocation)
         #expect(unreadable == 0, "\(unreadable) decoder lines were not records", sourceLocation: sourceLocation)
         let strangers = Set(records.map(\.liid)).subtracting(liids)
         #expect(strangers.isEmpty, "records for unknown LIIDs \(strangers)", sourceLocation: sourceLocation)

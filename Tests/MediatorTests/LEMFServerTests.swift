@@ -6,9 +6,6 @@ import Testing
 
 @Suite("LEMF server over plaintext sockets", .serialized)
 struct LEMFServerTests {
-    private static func scratchFile() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("lemf-\(UUID().uuidString).jsonl").path
-    }
 
     private static func start(outputPath: String) async throws -> LEMFServer {
         try await LEMFServer.start(
@@ -18,8 +15,8 @@ struct LEMFServerTests {
 
     @Test("golden stream and keep-alive: the keep-aliveResponse comes back and the summary counts right")
     func goldenStream() async throws {
-        let output = Self.scratchFile()
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try ScratchDirectory(prefix: "lemf")
+        let output = scratch.file("lemf.jsonl")
         let server = try await Self.start(outputPath: output)
         #expect(server.boundAddress.port != 0)
         #expect(!server.usesTLS)
@@ -59,8 +56,8 @@ struct LEMFServerTests {
 
     @Test("garbage closes the connection and is an error; the server goes on serving")
     func garbage() async throws {
-        let output = Self.scratchFile()
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try ScratchDirectory(prefix: "lemf")
+        let output = scratch.file("lemf.jsonl")
         let server = try await Self.start(outputPath: output)
         let outcome = try await LEMFTestClient.exchange(
             port: server.boundAddress.port,
@@ -82,8 +79,8 @@ struct LEMFServerTests {
 
     @Test("a port already in use is a runtime error")
     func portInUse() async throws {
-        let output = Self.scratchFile()
-        defer { try? FileManager.default.removeItem(atPath: output) }
+        let scratch = try ScratchDirectory(prefix: "lemf")
+        let output = scratch.file("lemf.jsonl")
         let server = try await Self.start(outputPath: output)
         let taken = LEMFServerConfiguration(listen: server.boundAddress, outputPath: output)
         await #expect(throws: LEMFError.self) {

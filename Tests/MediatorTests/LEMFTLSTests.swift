@@ -4,16 +4,18 @@ import NIOSSL
 import TestSupport
 import Testing
 
+/// The built-in LEMF over TLS, with certificates from `Scripts/dev-certs`: `agency` serves, `appliance` is the client,
+/// `other-agency` (from another CA) is a stranger.
 @Suite("LEMF server over TLS", .serialized)
 struct LEMFTLSTests {
     private static func clientContext(
-        _ certificates: LEMFTestCertificates,
+        _ certificates: DevCertificates,
         certificate: String?,
         key: String?
     ) throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeClientConfiguration()
         configuration.minimumTLSVersion = .tlsv13
-        configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificates.caPath))
+        configuration.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(certificates.path("ca.pem")))
         if let certificate, let key {
             configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) }
             configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: key, format: .pem))
@@ -21,11 +23,11 @@ struct LEMFTLSTests {
         return try NIOSSLContext(configuration: configuration)
     }
 
-    private static func startServer(_ certificates: LEMFTestCertificates) async throws -> LEMFServer {
+    private static func startServer(_ certificates: DevCertificates) async throws -> LEMFServer {
         let files = LEMFTLSFiles(
-            caPath: certificates.caPath,
-            certificatePath: certificates.serverCertificatePath,
-            keyPath: certificates.serverKeyPath
+            caPath: certificates.path("ca.pem"),
+            certificatePath: certificates.path("agency.pem"),
+            keyPath: certificates.path("agency.key")
         )
         let configuration = LEMFServerConfiguration(
             listen: LEMFListenAddress(host: "127.0.0.1", port: 0),
@@ -37,14 +39,14 @@ struct LEMFTLSTests {
 
     @Test("TLS 1.3 with a client certificate from the CA: records decoded, keep-alive answered, subject noted")
     func mutualTLS() async throws {
-        let certificates = try LEMFTestCertificates()
-        defer { certificates.remove() }
+        let scratch = try ScratchDirectory(prefix: "lemf-tls")
+        let certificates = try DevCertificates(in: scratch.path)
         let server = try await Self.startServer(certificates)
         #expect(server.usesTLS)
         let client = try Self.clientContext(
             certificates,
-            certificate: certificates.clientCertificatePath,
-            key: certificates.clientKeyPath
+            certificate: certificates.path("appliance.pem"),
+            key: certificates.path("appliance.key")
         )
         let expected = try VectorFiles.bytes("keepalive-response.der")
         let outcome = try await LEMFTestClient.exchange(
@@ -59,21 +61,21 @@ struct LEMFTLSTests {
         let connection = try #require(summary.connections[1])
         #expect(connection.tls)
         #expect(connection.tlsVersion == "TLS 1.3")
-        #expect(connection.peerSubject == "C=NZ, O=Test ISP, CN=appliance-test")
+        #expect(connection.peerSubject == "O=openli-appliance dev, CN=openli-appliance")
         #expect(!summary.hasErrors)
     }
 
     @Test("a client without a certificate, or with one from another CA, is refused")
     func refusedClients() async throws {
-        let certificates = try LEMFTestCertificates()
-        defer { certificates.remove() }
+        let scratch = try ScratchDirectory(prefix: "lemf-tls")
+        let certificates = try DevCertificates(in: scratch.path)
         let server = try await Self.startServer(certificates)
         let keepAlive = try VectorFiles.bytes("keepalive.der")
         let anonymous = try Self.clientContext(certificates, certificate: nil, key: nil)
         let stranger = try Self.clientContext(
             certificates,
-            certificate: certificates.strangerCertificatePath,
-            key: certificates.strangerKeyPath
+            certificate: certificates.path("other-agency.pem"),
+            key: certificates.path("other-agency.key")
         )
         for context in [anonymous, stranger] {
             let outcome = try? await LEMFTestClient.exchange(
@@ -98,12 +100,14 @@ struct LEMFTLSTests {
 
     @Test("a certificate file that is not PEM is a usage error")
     func badMaterial() async throws {
-        let certificates = try LEMFTestCertificates()
-        defer { certificates.remove() }
+        let scratch = try ScratchDirectory(prefix: "lemf-tls")
+        let certificates = try DevCertificates(in: scratch.path)
+        let notPEM = scratch.file("agency.txt")
+        try "not a certificate\n".write(toFile: notPEM, atomically: true, encoding: .utf8)
         let files = LEMFTLSFiles(
-            caPath: certificates.caPath,
-            certificatePath: certificates.directory + "/server.ext",
-            keyPath: certificates.serverKeyPath
+            caPath: certificates.path("ca.pem"),
+            certificatePath: notPEM,
+            keyPath: certificates.path("agency.key")
         )
         let configuration = LEMFServerConfiguration(listen: LEMFListenAddress(host: "127.0.0.1", port: 0), tls: files)
         await #expect(throws: LEMFError.self) {

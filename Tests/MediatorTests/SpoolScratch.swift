@@ -5,16 +5,11 @@ import TestSupport
 /// A fresh directory for one spool test under the system's temporary directory, removed when the value goes away.
 /// The spool itself lives two levels down (`<scratch>/agency/HI3`), as the mediator lays it out.
 final class SpoolScratch {
-    let path: String
+    private let scratch: ScratchDirectory
+    var path: String { scratch.path }
 
     init() throws {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent("spool-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-        path = base.path
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
+        scratch = try ScratchDirectory(prefix: "spool-tests")
     }
 
     /// The spool's directory.
@@ -59,7 +54,7 @@ final class SpoolScratch {
     }
 }
 
-/// Records for spool tests: real PS-PDUs from the shared vectors, and small numbered ones whose order can be
+/// Records for spool tests: real PS-PDUs from the golden vectors, and small numbered ones whose order can be
 /// checked (`04 08` and the index as 8 big-endian bytes: a DER OCTET STRING).
 enum SpoolRecords {
     /// Bytes of an entry's header in a segment file.

@@ -2,7 +2,7 @@ import Packets
 import TestSupport
 import Testing
 
-@Suite("PacketDecoder on the shared captures")
+@Suite("PacketDecoder on the test captures")
 struct PacketDecoderCaptureTests {
     @Test(
         "every frame decodes to IPv4 with offsets inside the frame",

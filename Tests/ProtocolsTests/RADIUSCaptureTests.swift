@@ -2,7 +2,7 @@ import Packets
 import Protocols
 import Testing
 
-@Suite("RADIUSParser on the shared captures")
+@Suite("RADIUSParser on the test captures")
 struct RADIUSCaptureTests {
     @Test("radius-basic: every RADIUS packet parses, with the attributes FreeRADIUS sent")
     func radiusBasic() throws {

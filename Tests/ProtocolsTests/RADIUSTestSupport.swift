@@ -2,7 +2,7 @@ import Packets
 import Protocols
 import TestSupport
 
-/// Builds RADIUS payloads and pulls RADIUS payloads out of the shared captures.
+/// Builds RADIUS payloads and pulls RADIUS payloads out of the test captures.
 enum RADIUSTestSupport {
     /// A RADIUS packet with a correct Length and a fixed authenticator.
     static func message(code: UInt8, identifier: UInt8 = 1, attributes: [(UInt8, [UInt8])]) -> [UInt8] {
@@ -31,8 +31,8 @@ enum RADIUSTestSupport {
     }
 
     /// The UDP payloads to or from a RADIUS port (1812/1813) in capture `name`, keyed by 1-based frame number.
-    static func radiusPayloads(_ name: String, testFile: String = #filePath) throws -> [(Int, [UInt8])] {
-        let frames = try PcapCaptures.frames(name, testFile: testFile)
+    static func radiusPayloads(_ name: String) throws -> [(Int, [UInt8])] {
+        let frames = try PcapCaptures.frames(name)
         var payloads: [(Int, [UInt8])] = []
         for (index, frame) in frames.enumerated() {
             guard let linkType = LinkType(dlt: frame.linkType) else {

@@ -2,7 +2,7 @@ import Packets
 import Protocols
 import Testing
 
-@Suite("SIPParser on the shared captures")
+@Suite("SIPParser on the test captures")
 struct SIPCaptureTests {
     @Test("sip-call: every SIP message parses, with the calls' Call-IDs, CSeqs and parties")
     func sipCall() throws {

@@ -2,7 +2,7 @@ import Packets
 import Protocols
 import TestSupport
 
-/// Builds SIP and SDP texts and pulls SIP payloads and UDP flows out of the shared captures.
+/// Builds SIP and SDP texts and pulls SIP payloads and UDP flows out of the test captures.
 enum SIPTestSupport {
     /// One UDP datagram of a capture.
     struct Datagram {
@@ -51,9 +51,9 @@ enum SIPTestSupport {
     }
 
     /// Every UDP datagram of capture `name` (decodable frames only), with its 1-based frame number.
-    static func datagrams(_ name: String, testFile: String = #filePath) throws -> [Datagram] {
+    static func datagrams(_ name: String) throws -> [Datagram] {
         var datagrams: [Datagram] = []
-        for (index, frame) in try PcapCaptures.frames(name, testFile: testFile).enumerated() {
+        for (index, frame) in try PcapCaptures.frames(name).enumerated() {
             guard let linkType = LinkType(dlt: frame.linkType) else {
                 continue
             }
@@ -72,8 +72,8 @@ enum SIPTestSupport {
     }
 
     /// The UDP payloads to or from port 5060 in capture `name`, keyed by 1-based frame number.
-    static func sipPayloads(_ name: String, testFile: String = #filePath) throws -> [(Int, [UInt8])] {
-        try datagrams(name, testFile: testFile)
+    static func sipPayloads(_ name: String) throws -> [(Int, [UInt8])] {
+        try datagrams(name)
             .filter { $0.packet.sourcePort == 5060 || $0.packet.destinationPort == 5060 }
             .map { ($0.frame, $0.payload) }
     }

@@ -2,26 +2,18 @@ import Foundation
 
 /// The built `openli-appliance` executable and a scratch directory, for tests that drive it like an operator does.
 public struct ApplianceBinary: Sendable {
-    /// Path of the executable (`.build/debug/openli-appliance`, or `$OPENLI_APPLIANCE_BIN`).
+    /// Path of the executable (``RepositoryLayout/applianceExecutable``).
     public let path: String
+    private let scratch: ScratchDirectory
     /// A fresh directory for this test's store and files.
-    public let directory: String
+    public var directory: String { scratch.path }
     /// The store in `directory`.
     public var databasePath: String { directory + "/warrants.sqlite" }
 
-    /// Finds the binary from a test file's path and makes a scratch directory.
-    public init(testFile: String = #filePath) throws {
-        if let override = ProcessInfo.processInfo.environment["OPENLI_APPLIANCE_BIN"] {
-            path = override
-        } else {
-            let root = URL(fileURLWithPath: testFile).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent()
-            path = root.appendingPathComponent(".build/debug/openli-appliance").path
-        }
-        directory =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("openli-e2e-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// Finds the binary and makes a scratch directory.
+    public init() throws {
+        path = RepositoryLayout.applianceExecutable
+        scratch = try ScratchDirectory(prefix: "openli-e2e")
     }
 
     /// The scratch spool directory (`run` and `status` use it unless the test names another).
@@ -40,6 +32,6 @@ public struct ApplianceBinary: Sendable {
 
     /// Removes the scratch directory.
     public func cleanUp() {
-        try? FileManager.default.removeItem(atPath: directory)
+        scratch.remove()
     }
 }

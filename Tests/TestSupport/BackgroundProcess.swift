@@ -4,37 +4,42 @@ import Foundation
 import Glibc
 #endif
 
-/// A program running beside a test (the built-in LEMF, the appliance itself): its output is collected while it
-/// runs, a test can wait for a line, interrupt it, or kill it.
+/// A program running beside a test (the built-in LEMF, the appliance, the record checker): its output is collected
+/// while it runs, and a test can wait for a line, interrupt it, kill it, or wait for its end. Every child process of
+/// the tests is started here (``ProcessRunner`` runs one to its end).
 public final class BackgroundProcess: @unchecked Sendable {
+    // Safe: `output` and `errors` are only touched under `lock`; `process` is configured before it starts.
     private let process = Process()
     private let lock = NSLock()
-    private var output = ""
-    private var errors = ""
+    private var output = Data()
+    private var errors = Data()
     private let readers = DispatchGroup()
 
-    /// Starts `executable` with `arguments`.
-    public init(_ executable: String, _ arguments: [String]) throws {
+    /// Starts `executable` with `arguments`, its environment this process's with `environment` laid over it.
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let outPipe = Pipe()
         let errPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        follow(outPipe.fileHandleForReading) { self.output += $0 }
-        follow(errPipe.fileHandleForReading) { self.errors += $0 }
+        follow(outPipe.fileHandleForReading) { self.output.append($0) }
+        follow(errPipe.fileHandleForReading) { self.errors.append($0) }
     }
 
-    private func follow(_ handle: FileHandle, append: @escaping @Sendable (String) -> Void) {
+    private func follow(_ handle: FileHandle, append: @escaping @Sendable (Data) -> Void) {
         readers.enter()
         Thread.detachNewThread { [self] in
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
                 lock.lock()
-                append(String(decoding: chunk, as: UTF8.self))
+                append(chunk)
                 lock.unlock()
             }
             readers.leave()
@@ -45,14 +50,14 @@ public final class BackgroundProcess: @unchecked Sendable {
     public var standardOutput: String {
         lock.lock()
         defer { lock.unlock() }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Standard error so far.
     public var standardError: String {
         lock.lock()
         defer { lock.unlock() }
-        return errors
+        return String(decoding: errors, as: UTF8.self)
     }
 
     /// Whether it still runs.
@@ -62,15 +67,13 @@ public final class BackgroundProcess: @unchecked Sendable {
     public func waitForError(_ pattern: String, timeout: TimeInterval = 30) -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
+            let text = standardError
             if let regex = try? NSRegularExpression(pattern: pattern),
-                let match = regex.firstMatch(
-                    in: standardError,
-                    range: NSRange(standardError.startIndex..., in: standardError)
-                )
+                let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
             {
-                let text = standardError as NSString
+                let found = text as NSString
                 return match.numberOfRanges > 1
-                    ? text.substring(with: match.range(at: 1)) : text.substring(with: match.range)
+                    ? found.substring(with: match.range(at: 1)) : found.substring(with: match.range)
             }
             if !process.isRunning { return nil }
             Thread.sleep(forTimeInterval: 0.05)
@@ -78,12 +81,15 @@ public final class BackgroundProcess: @unchecked Sendable {
         return nil
     }
 
-    /// Waits until it exits (at most `timeout` seconds, then SIGKILL) and returns its exit status.
+    /// Waits until it exits (after `timeout` seconds it is killed with SIGKILL; nil: no limit), until its output is
+    /// read to the end, and returns its exit status.
     @discardableResult
-    public func wait(timeout: TimeInterval = 120) -> Int32 {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    public func wait(timeout: TimeInterval? = 120) -> Int32 {
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
         process.waitUntilExit()
         readers.wait()
         return process.terminationStatus

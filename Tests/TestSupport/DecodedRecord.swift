@@ -1,6 +1,6 @@
 import Foundation
 
-/// One record as etsi-decode printed it, reduced to what the tests compare.
+/// One record as record-check printed it, reduced to what the tests compare.
 public struct DecodedRecord: Sendable, Equatable {
     /// The LIID (decoded from hex).
     public var liid: String
@@ -29,7 +29,7 @@ public struct DecodedRecord: Sendable, Equatable {
     /// An IPMMCC's `mMCCprotocol` ("rTP", ...).
     public var mediaProtocol: String?
 
-    /// Reads one etsi-decode JSON line.
+    /// Reads one record-check JSON line.
     public init?(_ json: [String: Any]) {
         guard let pdu = json["pdu"] as? [String: Any], let header = pdu["pSHeader"] as? [String: Any],
             let payload = pdu["payload"] as? [String: Any],

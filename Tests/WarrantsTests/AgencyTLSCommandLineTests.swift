@@ -4,7 +4,7 @@ import Testing
 
 /// `agency add|list|show` with TLS files made by `Scripts/dev-certs`, through the built binary (skipped until it has
 /// been built).
-@Suite(.enabled(if: applianceIsBuilt))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct AgencyTLSCommandLineTests {
     /// A scratch store and a set of dev certificates.
     final class Fixture {

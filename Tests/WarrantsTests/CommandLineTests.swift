@@ -1,13 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// Where `swift build` puts the binary: `<repo>/.build/debug/openli-appliance`.
-private let binary = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent(".build/debug/openli-appliance").path
-
 /// The administrative command line, end to end through the built binary (skipped until it has been built).
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: binary)))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct CommandLineTests {
     struct Outcome {
         var status: Int32
@@ -16,22 +12,11 @@ struct CommandLineTests {
     }
 
     private func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let ran = try ProcessRunner.run(RepositoryLayout.applianceExecutable, arguments, environment: environment)
         return Outcome(
-            status: process.terminationStatus,
-            output: String(decoding: outputData, as: UTF8.self),
-            errors: String(decoding: errorData, as: UTF8.self).split(separator: "\n")
+            status: ran.status,
+            output: ran.standardOutput,
+            errors: ran.standardError.split(separator: "\n")
         )
     }
 

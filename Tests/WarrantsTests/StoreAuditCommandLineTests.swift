@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// The audit key, the replay check and usage errors through the built binary (skipped until it has been built).
-@Suite(.enabled(if: applianceIsBuilt))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct StoreAuditCommandLineTests {
     private let addAcme = [
         "agency", "add", "acme", "--hi2", "127.0.0.1:9001", "--hi3", "127.0.0.1:9002", "--plaintext",

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// VoIP warrants and SIP servers through the built binary (skipped until it has been built).
-@Suite(.enabled(if: applianceIsBuilt))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct VoIPCommandLineTests {
     /// A store with agencies acme (NZ) and beta (AU), IP warrant IP1 and VoIP warrant V1 (acme, alice at any host,
     /// numbers ending in 3257781, from 2030 on).

@@ -4,7 +4,7 @@ import Testing
 
 /// Validation that refuses before the store is opened, through the built binary (skipped until it has been built):
 /// Unicode format controls in targets, an end of the window in the past.
-@Suite(.enabled(if: applianceIsBuilt))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct WarrantInputCommandLineTests {
     private let addAcme = [
         "agency", "add", "acme", "--hi2", "127.0.0.1:9001", "--hi3", "127.0.0.1:9002", "--plaintext",

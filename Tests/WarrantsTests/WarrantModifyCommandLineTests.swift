@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// `warrant modify` through the built binary (skipped until it has been built).
-@Suite(.enabled(if: applianceIsBuilt))
+@Suite(.enabled(if: RepositoryLayout.applianceIsBuilt))
 struct WarrantModifyCommandLineTests {
     /// A store with agencies acme (NZ) and beta (AU) and warrant L1 (acme, user bob, from 2030 on).
     private func prepared() throws -> ApplianceBinary {
