@@ -1,10 +1,10 @@
 import Collector
 import Dispatch
-import ServiceLifecycle
-import UnixSignals
 import ETSI
 import Logging
 import Mediator
+import ServiceLifecycle
+import UnixSignals
 import Warrants
 
 #if canImport(Glibc)

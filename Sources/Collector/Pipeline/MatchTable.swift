@@ -97,7 +97,9 @@ public final class MatchTable: Sendable {
     /// The known server an unfragmented packet goes to or comes from, when its transport carries that server's
     /// protocol: the server, how its frames are treated, and whether the packet goes to it.
     @inline(__always)
-    public func sessionServer(of packet: DecodedPacket) -> (endpoint: ServerEndpoint, server: SessionServer, toServer: Bool)? {
+    public func sessionServer(
+        of packet: DecodedPacket
+    ) -> (endpoint: ServerEndpoint, server: SessionServer, toServer: Bool)? {
         if serverProbe.isEmpty { return nil }
         let destination = ServerEndpoint(address: packet.destination, port: packet.destinationPort)
         if let server = serverProbe[destination], server.carries(transport: packet.transportProtocol) {

@@ -1,7 +1,7 @@
-import Synchronization
 import ETSI
 import Packets
 import Stages
+import Synchronization
 
 /// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
 ///

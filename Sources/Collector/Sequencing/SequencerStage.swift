@@ -1,5 +1,5 @@
-import Synchronization
 import Stages
+import Synchronization
 
 /// The sequencing stage: one actor, on a thread of its own, that takes record batches from every producer's lane
 /// of its inbox, numbers and stitches them (``Sequencer``), hands the PS-PDUs to the sink, and gives each batch back

@@ -123,7 +123,13 @@ extension IPSessionTracker {
     ) {
         let payload = IPIRIPayload.encode(profile: intercept.header.profile, type: type, contents: contents)
         iris.append(
-            IRIRecord(interceptIndex: intercept.index, cin: cin, kind: .iri(type), timeMicros: timeMicros, payload: payload)
+            IRIRecord(
+                interceptIndex: intercept.index,
+                cin: cin,
+                kind: .iri(type),
+                timeMicros: timeMicros,
+                payload: payload
+            )
         )
     }
 

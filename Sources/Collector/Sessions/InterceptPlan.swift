@@ -193,7 +193,8 @@ public struct InterceptPlan: Sendable {
     }
 
     /// A warrant's agency, added to ``agencies`` when it is the first warrant to deliver there.
-    private mutating func resolveAgency(liid: String, name: String, snapshot: StoreSnapshot) throws(PlanError) -> Agency {
+    private mutating func resolveAgency(liid: String, name: String, snapshot: StoreSnapshot) throws(PlanError) -> Agency
+    {
         guard let agency = snapshot.agencies.first(where: { $0.name == name }) else {
             throw PlanError(description: "warrant \(liid): agency \(name) does not exist")
         }

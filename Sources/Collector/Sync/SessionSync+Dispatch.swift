@@ -3,7 +3,8 @@ import Packets
 extension SessionSync {
     /// Adds a file frame to the open batch of the shard its address pair hashes to: by reference when it lies in
     /// the mapped window its batch refers to, else as a copy. A full batch is handed over.
-    func dispatch(_ frame: UnsafeRawBufferPointer, slot: FrameSlot, region: MappedRegion?, regionID: ObjectIdentifier?) {
+    func dispatch(_ frame: UnsafeRawBufferPointer, slot: FrameSlot, region: MappedRegion?, regionID: ObjectIdentifier?)
+    {
         let packet = slot.packet
         let lane =
             shards.count == 1 ? 0 : Int(FlowHash.symmetric(packet.source, packet.destination) % UInt64(shards.count))
@@ -19,7 +20,13 @@ extension SessionSync {
             current[lane] = batch
         }
         if let region {
-            batch.append(offset: slot.offset, in: region, length: slot.length, timeMicros: slot.timeMicros, packet: packet)
+            batch.append(
+                offset: slot.offset,
+                in: region,
+                length: slot.length,
+                timeMicros: slot.timeMicros,
+                packet: packet
+            )
         } else {
             batch.append(frame: frame, timeMicros: slot.timeMicros, packet: packet)
         }

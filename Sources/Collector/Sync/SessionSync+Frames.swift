@@ -1,5 +1,5 @@
-import Synchronization
 import Packets
+import Synchronization
 import Warrants
 
 extension SessionSync {

@@ -1,6 +1,6 @@
-import Synchronization
 import Packets
 import Protocols
+import Synchronization
 import Warrants
 
 extension VoIPCallTracker: SessionTracker {
