@@ -15,6 +15,8 @@ import NIOSSL
 /// All mutable state lives on one event loop; `send` may be called from any thread (the sequencer's) and hops to
 /// the loop once per chunk of records, never per record.
 public final class HandoverConnection: @unchecked Sendable {
+    // Safe to share: its mutable state is touched only on its event loop (every public method hops there first);
+    // the byte budget is thread-safe on its own.
     /// Where the connection goes, and how.
     public let settings: HandoverSettings
     let eventLoop: any EventLoop

@@ -11,6 +11,8 @@ import Darwin
 /// Stages block in libpcap, on their queues and in sqlite, so they must never run on Swift's cooperative pool, whose
 /// threads are as many as the cores (DESIGN §3).
 public final class StageThread: @unchecked Sendable {
+    // Safe to share: `thread` and `started` are written by `start` and read by `join`, both called by the one owner
+    // (the executor), never at once; the body is Sendable.
     private var thread = pthread_t()
     private let body: @Sendable () -> Void
     private var started = false

@@ -8,7 +8,7 @@ import Stages
 struct RunServices {
     let watcher: StoreWatcher
     let status: StatusReporter
-    private let executors: [StageExecutor]
+    private let executors = StageExecutors()
 
     /// Starts their threads; fails (exit 1) when the system refuses one.
     init(
@@ -21,17 +21,11 @@ struct RunServices {
         let watching: StageExecutor
         let reporting: StageExecutor
         do {
-            watching = try StageExecutor(name: "store-watcher")
+            watching = try executors.start("store-watcher")
+            reporting = try executors.start("status")
         } catch {
             throw ApplianceError(.runtime, "run: \(error.description)")
         }
-        do {
-            reporting = try StageExecutor(name: "status")
-        } catch {
-            watching.shutdown()
-            throw ApplianceError(.runtime, "run: \(error.description)")
-        }
-        executors = [watching, reporting]
         watcher = StoreWatcher(
             executor: watching,
             store: setup.store,
@@ -54,6 +48,6 @@ struct RunServices {
 
     /// Ends their threads (after the run).
     func shutdown() {
-        for executor in executors { executor.shutdown() }
+        executors.shutdownAll()
     }
 }

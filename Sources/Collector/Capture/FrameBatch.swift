@@ -21,6 +21,8 @@ public struct FrameSlot: Sendable {
 /// current when its frames were dealt: session packets are applied in capture order, so a shard classifies every
 /// packet against exactly the sessions that were open at that packet.
 public final class FrameBatch: @unchecked Sendable {
+    // Safe to share: a batch is filled by one stage, handed over through a queue (which orders the accesses), and
+    // then used only by the stage that took it, until it goes back to a pool.
     /// The frames' bytes, back to back.
     public var bytes: [UInt8]
     /// One slot per frame, in capture order.

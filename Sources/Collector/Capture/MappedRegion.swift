@@ -10,6 +10,8 @@ import Darwin
 /// it is unmapped when the reader has moved past it and the last such batch has been recycled, so a file is never
 /// mapped (or resident) much beyond what is in flight.
 public final class MappedRegion: @unchecked Sendable {
+    // Safe to share: immutable after init (a read-only mapping); unmapped only in deinit, when no batch refers to
+    // it any more.
     /// The first mapped byte.
     public let base: UnsafeRawPointer
     /// Bytes mapped.

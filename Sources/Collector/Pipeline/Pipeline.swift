@@ -30,6 +30,8 @@ public struct PipelineResult: Sendable {
 
 /// Settings of the pipeline. The journal is handed to the sequencer thread and used only there.
 public struct PipelineSettings: @unchecked Sendable {
+    // Safe to share: everything is a value except the journal, which is handed to the sequencer stage and used
+    // only there.
     /// Number of shards (classification threads).
     public var shards: Int
     /// Sessions with no accounting for this long are ended (µs; 0 = never).

@@ -8,7 +8,7 @@ struct PipelineStages: Sendable {
     let shards: [Shard]
     let liveShards: [LiveShard]
     let sequencer: SequencerStage
-    private let executors: [StageExecutor]
+    private let executors: StageExecutors
     private let stop: StopSignal
     private let counters: PipelineCounters
 
@@ -24,43 +24,28 @@ struct PipelineStages: Sendable {
         let files = sources.filter { !$0.isLive }
         let live = sources.filter(\.isLive)
         let fileShards = files.isEmpty ? 0 : settings.shards
-        var executors: [StageExecutor] = []
-        func executor(_ name: String) throws(StageError) -> StageExecutor {
-            do {
-                let started = try StageExecutor(name: name)
-                executors.append(started)
-                return started
-            } catch {
-                for running in executors { running.shutdown() }
-                throw error
-            }
-        }
+        let executors = StageExecutors()
+        let executor = executors.start
         let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
         let input = SyncInputQueue(capacity: 16, producers: (files.isEmpty ? 0 : 1) + live.count)
-        var shards: [Shard] = []
-        for lane in 0..<fileShards {
-            shards.append(
-                Shard(
-                    executor: try executor("shard-\(lane)"),
-                    lane: lane,
-                    output: inbox,
-                    poolSize: 8,
-                    recordArenaBytes: 1 << 19
-                )
+        let shards = try (0..<fileShards).map { lane throws(StageError) in
+            Shard(
+                executor: try executor("shard-\(lane)"),
+                lane: lane,
+                output: inbox,
+                poolSize: 8,
+                recordArenaBytes: 1 << 19
             )
         }
-        var liveShards: [LiveShard] = []
-        for (index, source) in live.enumerated() {
-            liveShards.append(
-                LiveShard(
-                    executor: try executor("live-\(index)"),
-                    source: source,
-                    lane: fileShards + index,
-                    output: inbox,
-                    sync: input,
-                    stop: pipeline.stopRequested,
-                    gate: pipeline.gate
-                )
+        let liveShards = try live.enumerated().map { index, source throws(StageError) in
+            LiveShard(
+                executor: try executor("live-\(index)"),
+                source: source,
+                lane: fileShards + index,
+                output: inbox,
+                sync: input,
+                stop: pipeline.stopRequested,
+                gate: pipeline.gate
             )
         }
         let capture =
@@ -166,6 +151,6 @@ struct PipelineStages: Sendable {
 
     /// Ends every stage's thread (after ``run()``, or when setting up failed half-way).
     func shutdown() {
-        for executor in executors { executor.shutdown() }
+        executors.shutdownAll()
     }
 }

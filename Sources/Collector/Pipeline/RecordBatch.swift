@@ -19,6 +19,8 @@ public struct RecordEntry: Sendable {
 
 /// A reusable arena of encoded record payloads, handed from a shard or session sync to the sequencer.
 public final class RecordBatch: @unchecked Sendable {
+    // Safe to share: a batch is filled by one producer, handed to the sequencer through its inbox (which orders the
+    // accesses), and used only by the sequencer until it goes back to the producer's pool.
     /// The payload elements, back to back.
     public var bytes: [UInt8]
     /// One entry per record.

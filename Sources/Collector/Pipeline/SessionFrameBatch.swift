@@ -3,6 +3,8 @@ import Packets
 /// Session-protocol frames a live shard copied for session sync (to or from a known server, and IPv4 fragments to
 /// or from one), with their capture times and link types, handed over in batches.
 public final class SessionFrameBatch: @unchecked Sendable {
+    // Safe to share: filled by one live shard, handed to session sync through its queue (which orders the
+    // accesses), and used only by session sync until it goes back to the shard's pool.
     /// One copied frame.
     public struct Frame: Sendable {
         /// Offset in `bytes`.

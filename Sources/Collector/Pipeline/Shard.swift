@@ -6,10 +6,10 @@ import Synchronization
 /// Classifies frames against the match table of their batch and encodes the CC payload of every target packet.
 ///
 /// A shard is an actor on a thread of its own and shares no mutable state: it reads frame batches (dealt by session
-/// sync) from its input queue, writes
-/// IPCC payloads (a target's IP traffic) and IPMMCC payloads (an intercepted call's RTP and RTCP), each with one copy
-/// of the IP packet, into record batches for the sequencer, and returns both kinds of batch to their pools. Packets
-/// that are not a target's cost one or two hash probes (three for UDP while calls are intercepted) and nothing else.
+/// sync) from its input queue, writes IPCC payloads (a target's IP traffic) and IPMMCC payloads (an intercepted
+/// call's RTP and RTCP), each with one copy of the IP packet, into record batches for the sequencer, and returns both
+/// kinds of batch to their pools. Packets that are not a target's cost one or two hash probes (three for UDP while
+/// calls are intercepted) and nothing else.
 public actor Shard {
     nonisolated let executor: StageExecutor
     /// Runs the actor on its stage thread.

@@ -7,8 +7,8 @@ import ETSI
 /// with CIN, sequence number and timestamp, and the payload element the producer already encoded; nothing is
 /// re-encoded. Output is buffered per agency and handover and handed to the sink once per input batch.
 ///
-/// Confined to the sequencer thread once the pipeline starts; its counters are read after that thread is joined.
-public final class Sequencer: @unchecked Sendable {
+/// Owned by the sequencer stage (handed to it with `sending`), which alone uses it.
+public final class Sequencer {
     struct StreamKey: Hashable {
         var intercept: Int32
         var cin: UInt32
