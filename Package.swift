@@ -109,7 +109,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Packets", "Protocols", "ETSI", "Warrants", "TestSupport"],
+            dependencies: ["Collector", "Packets", "Protocols", "ETSI", "Warrants", "Stages", "TestSupport"],
             swiftSettings: strictFeatures
         ),
         .testTarget(

@@ -13,8 +13,8 @@ public struct StageError: Error, Sendable, CustomStringConvertible {
 ///
 /// Every stage of a run (capture, each shard, session sync, the sequencer, the store watcher) is an actor whose
 /// executor is one of these, so its blocking and per-packet work never runs on Swift's cooperative pool and never
-/// shares a thread with another stage. A stage's long-running loop is one job; messages to the stage (a new plan, a
-/// question) are further jobs, run when the loop yields. ``shutdown()`` ends the thread after the last job.
+/// shares a thread with another stage. A stage's long-running loop is one job, which takes its input from bounded
+/// queues of batches; ``shutdown()`` ends the thread after the last job.
 public final class StageExecutor: SerialExecutor, @unchecked Sendable {
     // Safe to share: `jobs` and `stopping` are touched only with `condition`'s mutex held; `thread` is set once in
     // init and joined once in shutdown.
@@ -46,12 +46,6 @@ public final class StageExecutor: SerialExecutor, @unchecked Sendable {
     /// This executor as the runtime refers to it.
     public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
         UnownedSerialExecutor(ordinary: self)
-    }
-
-    /// Whether jobs are waiting behind the one running now (a stage's loop yields when there are, so that messages
-    /// to the stage are not held up by its loop).
-    public var hasWaitingJobs: Bool {
-        condition.withLock { !jobs.isEmpty }
     }
 
     /// Lets the thread end once every queued job has run, and waits for it.

@@ -39,7 +39,7 @@ public actor FileCapture {
         stop: StopSignal,
         gate: CaptureGate,
         realtime: Bool,
-        batchFrames: Int = 256
+        batchFrames: Int = 1024
     ) {
         self.executor = executor
         self.sources = sources
@@ -126,7 +126,7 @@ public actor FileCapture {
             handOver(endsBurst: false)
             batch =
                 freeFrames.tryPop()
-                ?? FrameBatch(frames: batchFrames, arenaBytes: batchFrames * 1600, matchTable: .empty)
+                ?? FrameBatch(frames: batchFrames, arenaBytes: 0, matchTable: .empty)
             batch.reset(matchTable: .empty)
             current = batch
         }

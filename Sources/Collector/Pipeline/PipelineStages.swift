@@ -27,7 +27,7 @@ struct PipelineStages: Sendable {
         let executors = StageExecutors()
         let executor = executors.start
         let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
-        let input = SyncInputQueue(capacity: 16, producers: (files.isEmpty ? 0 : 1) + live.count)
+        let input = SyncInputQueue(capacity: 8, producers: (files.isEmpty ? 0 : 1) + live.count)
         let shards = try (0..<fileShards).map { lane throws(StageError) in
             Shard(
                 executor: try executor("shard-\(lane)"),

@@ -58,9 +58,6 @@ public final class IPSessionTracker {
         self.idleTimeoutMicros = idleTimeoutMicros
     }
 
-    /// The warrants the tracker works with now.
-    public var currentPlan: InterceptPlan { plan }
-
     /// Applies one RADIUS message. `client` is the NAS side of the exchange (the request's source, the response's
     /// destination).
     public func handle(_ message: RADIUSMessage, client: IPAddress, clientPort: UInt16, timeMicros: Int64) {
