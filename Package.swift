@@ -90,7 +90,6 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["Packets", "ETSI"],
             path: "Tests/TestSupport",
             swiftSettings: strictFeatures
         ),

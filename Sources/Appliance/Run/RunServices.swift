@@ -26,23 +26,19 @@ struct RunServices {
         } catch {
             throw ApplianceError(.runtime, "run: \(error.description)")
         }
+        let context = RunContext(options: options, pipeline: pipeline, mediator: mediator, logger: logger)
         watcher = StoreWatcher(
             executor: watching,
             store: setup.store,
             snapshot: setup.snapshot,
             plan: setup.plan,
-            pipeline: pipeline,
-            mediator: mediator,
-            options: options,
-            logger: logger
+            context: context
         )
         status = StatusReporter(
             executor: reporting,
             path: options.spoolDirectory + "/status.json",
-            pipeline: pipeline,
-            mediator: mediator,
             warrants: setup.plan.intercepts.count,
-            logger: logger
+            context: context
         )
     }
 

@@ -17,10 +17,7 @@ actor StoreWatcher: Service {
     /// Runs the actor on its stage thread.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let store: WarrantStore
-    private let pipeline: Pipeline
-    private let mediator: Mediator
-    private let options: RunOptions
-    private let logger: Logger
+    private let context: RunContext
     private var plan: InterceptPlan
     private var changeID: Int64?
     private var auditID: Int64
@@ -31,18 +28,12 @@ actor StoreWatcher: Service {
         store: WarrantStore,
         snapshot: StoreSnapshot,
         plan: InterceptPlan,
-        pipeline: Pipeline,
-        mediator: Mediator,
-        options: RunOptions,
-        logger: Logger
+        context: RunContext
     ) {
         self.executor = executor
         self.store = store
         self.plan = plan
-        self.pipeline = pipeline
-        self.mediator = mediator
-        self.options = options
-        self.logger = logger
+        self.context = context
         changeID = snapshot.changeID
         auditID = snapshot.auditID
     }
@@ -66,7 +57,7 @@ actor StoreWatcher: Service {
             guard current != changeID else { return }
             snapshots = try changesSinceLastPoll()
         } catch {
-            logger.error("run: cannot read the warrant store: \(error)")
+            context.logger.error("run: cannot read the warrant store: \(error)")
             return
         }
         var plans: [InterceptPlan] = []
@@ -75,19 +66,21 @@ actor StoreWatcher: Service {
                 plan = try plan.updated(with: snapshot)
                 plans.append(plan)
             } catch {
-                logger.error("run: a change of the warrant store cannot be applied: \(error.description)")
+                context.logger.error("run: a change of the warrant store cannot be applied: \(error.description)")
             }
             auditID = max(auditID, snapshot.auditID)
         }
         changeID = current
         guard !plans.isEmpty else { return }
-        for agency in plan.agencies where !mediator.serves(agency: agency.name) {
-            logger.info("run: warrants now deliver to agency \(agency.name); connecting")
-            await mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: options))
+        for agency in plan.agencies where !context.mediator.serves(agency: agency.name) {
+            context.logger.info("run: warrants now deliver to agency \(agency.name); connecting")
+            await context.mediator.addAgency(ApplianceRunner.handoverSettings(for: agency, options: context.options))
         }
-        pipeline.mailbox.post(plans)
+        context.pipeline.mailbox.post(plans)
         let active = plan.intercepts.filter(\.active).count
-        logger.notice("run: the warrant store changed (\(plans.count) changes); \(active) warrants now in force")
+        context.logger.notice(
+            "run: the warrant store changed (\(plans.count) changes); \(active) warrants now in force"
+        )
     }
 
     /// The store's state after each change committed since the last poll, oldest first. When the audit log does
@@ -97,7 +90,7 @@ actor StoreWatcher: Service {
             let snapshots = try store.snapshotsSince(auditID: auditID)
             if !snapshots.isEmpty { return snapshots }
         } catch {
-            logger.error(
+            context.logger.error(
                 "run: the audit log does not account for the warrant store's tables (\(error)); taking the tables as they are: run audit verify"
             )
         }

@@ -14,27 +14,19 @@ actor StatusReporter: Service {
     /// Runs the actor on its stage thread.
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let path: String
+    private let warrants: Int
     private let pipeline: Pipeline
     private let mediator: Mediator
-    private let warrants: Int
     private let logger: Logger
     private var reportedDrops = 0
     private var reportedGateDrops = 0
 
-    init(
-        executor: StageExecutor,
-        path: String,
-        pipeline: Pipeline,
-        mediator: Mediator,
-        warrants: Int,
-        logger: Logger
-    ) {
+    /// Reports on the run's pipeline and mediator in `path`; `warrants` is how many warrants the run started with.
+    init(executor: StageExecutor, path: String, warrants: Int, context: RunContext) {
         self.executor = executor
         self.path = path
-        self.pipeline = pipeline
-        self.mediator = mediator
         self.warrants = warrants
-        self.logger = logger
+        (pipeline, mediator, logger) = (context.pipeline, context.mediator, context.logger)
     }
 
     /// Writes the status once a second until the run shuts down.

@@ -39,7 +39,7 @@ public actor FileCapture {
         stop: StopSignal,
         gate: CaptureGate,
         realtime: Bool,
-        batchFrames: Int = 1024
+        batchFrames: Int = 512
     ) {
         self.executor = executor
         self.sources = sources
@@ -89,7 +89,10 @@ public actor FileCapture {
         }) == .frame {
             count += 1
             if pacer != nil && stop.isRequested { return }
-            if count & 0x3F == 0 && gate.isClosed { waitForGate() }
+            if count & 0x3F == 0 && gate.isClosed {
+                handOver(endsBurst: true)
+                waitForGate()
+            }
             if count & 0x3FF == 0 {
                 publishCounters()
                 counters.filePosition.store(finishedBytes + source.filePosition, ordering: .relaxed)
@@ -140,12 +143,20 @@ public actor FileCapture {
         }
     }
 
-    /// Hands the open batch to session sync; `endsBurst` when reading pauses.
+    /// Hands the open batch to session sync; `endsBurst` when reading pauses. While the capture gate is closed it
+    /// waits first, and time spent blocked on a full queue during which the gate closed counts as waiting too (the
+    /// stages after it were held up by the refusing spool).
     private func handOver(endsBurst: Bool) {
         guard let batch = current else { return }
         current = nil
         batch.endsBurst = endsBurst
+        if gate.isClosed { waitForGate() }
+        let started = ReplayPacer.monotonicMicros()
+        let closings = gate.closingCount
         output.push(.frames(batch))
+        if gate.isClosed || gate.closingCount != closings {
+            counters.pausedMicros.add(ReplayPacer.monotonicMicros() - started, ordering: .relaxed)
+        }
     }
 
     /// Makes `region` the window frames are referred to in (nil: frames are copied).
@@ -170,7 +181,6 @@ public actor FileCapture {
 
     /// Waits while the capture gate is closed: nothing more is read, so nothing is dropped.
     private func waitForGate() {
-        handOver(endsBurst: true)
         let started = ReplayPacer.monotonicMicros()
         defer { counters.pausedMicros.add(ReplayPacer.monotonicMicros() - started, ordering: .relaxed) }
         while gate.isClosed && !stop.isRequested {

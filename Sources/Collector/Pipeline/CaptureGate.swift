@@ -8,6 +8,7 @@ import Synchronization
 public final class CaptureGate: Sendable {
     private let holds = Mutex<[String: String]>([:])
     private let closed = Atomic<Bool>(false)
+    private let closings = Atomic<Int>(0)
 
     /// Creates an open gate.
     public init() {}
@@ -17,6 +18,7 @@ public final class CaptureGate: Sendable {
         holds.withLock { holds in
             holds[key] = reason
             closed.store(true, ordering: .releasing)
+            closings.add(1, ordering: .relaxed)
         }
     }
 
@@ -30,6 +32,10 @@ public final class CaptureGate: Sendable {
 
     /// Whether capture must wait.
     public var isClosed: Bool { closed.load(ordering: .relaxed) }
+
+    /// How many times a hold was taken so far: a stage blocked on a queue compares it before and after to know
+    /// whether the gate closed meanwhile (the wait was then for the refusing spool).
+    public var closingCount: Int { closings.load(ordering: .relaxed) }
 
     /// Every hold, "key: reason", sorted.
     public var reasons: [String] {

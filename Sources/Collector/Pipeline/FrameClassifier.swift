@@ -41,18 +41,9 @@ enum FrameClassifier {
         into records: RecordBatch
     ) {
         for route in routes where route.covers(timeMicros) {
-            let offset = records.bytes.count
-            IPCCPayload.write(profile: route.profile, direction: direction, ipPacket: ipPacket, into: &records.bytes)
-            records.entries.append(
-                RecordEntry(
-                    interceptIndex: route.interceptIndex,
-                    cin: route.cin,
-                    timeMicros: timeMicros,
-                    kind: .cc,
-                    offset: offset,
-                    length: records.bytes.count - offset
-                )
-            )
+            records.appendCC(interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: timeMicros) { bytes in
+                IPCCPayload.write(profile: route.profile, direction: direction, ipPacket: ipPacket, into: &bytes)
+            }
         }
     }
 
@@ -64,25 +55,16 @@ enum FrameClassifier {
     ) {
         for route in routes where route.covers(timeMicros) {
             route.activity.touch(timeMicros)
-            let offset = records.bytes.count
-            IPMMCCPayload.write(
-                profile: route.profile,
-                direction: route.direction,
-                frame: ipPacket,
-                frameType: .ipFrame,
-                mmccProtocol: .rtp,
-                into: &records.bytes
-            )
-            records.entries.append(
-                RecordEntry(
-                    interceptIndex: route.interceptIndex,
-                    cin: route.cin,
-                    timeMicros: timeMicros,
-                    kind: .cc,
-                    offset: offset,
-                    length: records.bytes.count - offset
+            records.appendCC(interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: timeMicros) { bytes in
+                IPMMCCPayload.write(
+                    profile: route.profile,
+                    direction: route.direction,
+                    frame: ipPacket,
+                    frameType: .ipFrame,
+                    mmccProtocol: .rtp,
+                    into: &bytes
                 )
-            )
+            }
         }
     }
 }

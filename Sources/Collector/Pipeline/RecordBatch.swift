@@ -60,4 +60,21 @@ public final class RecordBatch: @unchecked Sendable {
             )
         )
     }
+
+    /// Appends a CC whose payload `write` encodes straight into the arena (no copy).
+    @inline(__always)
+    func appendCC(interceptIndex: Int32, cin: UInt32, timeMicros: Int64, write: (inout [UInt8]) -> Void) {
+        let offset = bytes.count
+        write(&bytes)
+        entries.append(
+            RecordEntry(
+                interceptIndex: interceptIndex,
+                cin: cin,
+                timeMicros: timeMicros,
+                kind: .cc,
+                offset: offset,
+                length: bytes.count - offset
+            )
+        )
+    }
 }

@@ -50,15 +50,8 @@ extension IPSessionTracker {
         let previous = lastTimeMicros ?? Int64.min
         guard timeMicros > previous || lastTimeMicros == nil else { return }
         lastTimeMicros = timeMicros
-        var nextBoundary = Int64.max
-        for intercept in plan.intercepts {
-            let opens = intercept.startMicros > previous && intercept.startMicros <= timeMicros
-            let closes = intercept.endMicros > previous && intercept.endMicros <= timeMicros
-            let firstLook = previous == Int64.min && intercept.covers(timeMicros)
-            if opens || closes || firstLook { windowChanged(intercept, timeMicros: timeMicros) }
-            if intercept.startMicros > timeMicros { nextBoundary = min(nextBoundary, intercept.startMicros) }
-            if intercept.endMicros > timeMicros { nextBoundary = min(nextBoundary, intercept.endMicros) }
-        }
+        let (crossings, nextBoundary) = plan.windowCrossings(from: previous, to: timeMicros)
+        for crossing in crossings { windowChanged(crossing.intercept, timeMicros: timeMicros) }
         if timeMicros >= nextSweepMicros {
             nextSweepMicros = timeMicros + max(1_000_000, min(idleTimeoutMicros / 4, 60_000_000))
             expireIdleSessions(now: timeMicros)

@@ -40,17 +40,14 @@ public struct HI1Notifier: Sendable {
         let previous = lastTimeMicros ?? Int64.min
         guard timeMicros > previous || lastTimeMicros == nil else { return }
         lastTimeMicros = timeMicros
-        var next = Int64.max
-        for intercept in plan.intercepts {
-            let opens = intercept.startMicros > previous && intercept.startMicros <= timeMicros
-            let closes = intercept.endMicros > previous && intercept.endMicros <= timeMicros
-            let firstLook = previous == Int64.min && intercept.covers(timeMicros)
-            if opens && !firstLook && intercept.active { notify(intercept, .activated, at: timeMicros, into: &records) }
-            if closes && previous != Int64.min && intercept.active {
-                notify(intercept, .deactivated, at: timeMicros, into: &records)
+        let (crossings, next) = plan.windowCrossings(from: previous, to: timeMicros)
+        for crossing in crossings where crossing.intercept.active {
+            if crossing.opens && !crossing.firstLook {
+                notify(crossing.intercept, .activated, at: timeMicros, into: &records)
             }
-            if intercept.startMicros > timeMicros { next = min(next, intercept.startMicros) }
-            if intercept.endMicros > timeMicros { next = min(next, intercept.endMicros) }
+            if crossing.closes && previous != Int64.min {
+                notify(crossing.intercept, .deactivated, at: timeMicros, into: &records)
+            }
         }
         nextBoundaryMicros = next
     }
