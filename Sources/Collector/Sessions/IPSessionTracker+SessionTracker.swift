@@ -26,6 +26,9 @@ extension IPSessionTracker: SessionTracker {
         )
     }
 
+    /// The next warrant window boundary or idle sweep (`Int64.min` when a change calls for a look at once).
+    public var nextClockEventMicros: Int64 { nextEventMicros }
+
     /// Moves the IRIs produced since the last call to `records`.
     public func takeIRIs(into records: inout [IRIRecord]) {
         records.append(contentsOf: iris)

@@ -6,7 +6,8 @@ import ETSI
 public struct HI1Notifier: Sendable {
     private var plan: InterceptPlan
     private var lastTimeMicros: Int64?
-    private var nextBoundaryMicros = Int64.min
+    /// The capture time of the next start or end of a warrant's window (`Int64.min`: look at the next reading).
+    public private(set) var nextBoundaryMicros = Int64.min
 
     /// Starts with a run's first plan (its warrants are in force from the start: no notification for them).
     public init(plan: InterceptPlan) {

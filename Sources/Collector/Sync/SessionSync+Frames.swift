@@ -58,6 +58,7 @@ extension SessionSync {
     private func take(_ frame: SessionFrame, kind: ServerKind) {
         guard let tracker = tracker(for: kind) else { return }
         tracker.handle(frame)
+        nextClockEventMicros = min(nextClockEventMicros, tracker.nextClockEventMicros)
         if tracker.matchTableChanged { refreshTable() }
         handOverIRIs()
     }

@@ -37,6 +37,8 @@ public actor SessionSync {
     var reassembler = IPv4Reassembler()
     var lastTimeMicros: Int64 = 0
     var framesSincePlanCheck = 0
+    /// The capture time before which no tracker and no warrant window has anything to do.
+    var nextClockEventMicros = Int64.min
     var iris: [IRIRecord] = []
     var table: MatchTable {
         didSet { for shard in liveShards { shard.use(table) } }
@@ -129,12 +131,16 @@ public actor SessionSync {
 
     /// Moves every tracker's clock (and the warrant windows') to a capture time; a changed table is rebuilt.
     func advance(to timeMicros: Int64) {
+        if timeMicros < nextClockEventMicros { return }
         notifier.advance(to: timeMicros, into: &iris)
         var changed = false
+        var next = notifier.nextBoundaryMicros
         for tracker in trackers {
             tracker.advance(to: timeMicros)
             changed = changed || tracker.matchTableChanged
+            next = min(next, tracker.nextClockEventMicros)
         }
+        nextClockEventMicros = next
         if changed {
             refreshTable()
             handOverIRIs()
@@ -150,6 +156,7 @@ public actor SessionSync {
             plan = newPlan
             notifier.apply(newPlan, at: lastTimeMicros, into: &iris)
             for tracker in trackers { tracker.apply(newPlan, at: lastTimeMicros) }
+            nextClockEventMicros = Int64.min
             table = Self.makeTable(plan: newPlan, trackers: trackers)
             handOverIRIs()
         }

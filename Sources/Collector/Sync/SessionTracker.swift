@@ -45,6 +45,8 @@ public protocol SessionTracker: AnyObject {
     func handle(_ frame: SessionFrame)
     /// Moves the tracker's clock to a capture time: sessions time out, warrant windows open and close.
     func advance(to timeMicros: Int64)
+    /// The capture time before which ``advance(to:)`` has nothing to do (so session sync need not call it).
+    var nextClockEventMicros: Int64 { get }
     /// Takes the warrants as the store has them now, at capture time `timeMicros`.
     func apply(_ plan: InterceptPlan, at timeMicros: Int64)
     /// Moves the IRIs produced since the last call to `records`.

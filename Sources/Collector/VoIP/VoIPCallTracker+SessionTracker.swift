@@ -58,6 +58,9 @@ extension VoIPCallTracker: SessionTracker {
         )
     }
 
+    /// The next sweep for idle calls and old transactions.
+    public var nextClockEventMicros: Int64 { nextSweepMicros }
+
     /// Moves the IRIs produced since the last call to `records`.
     public func takeIRIs(into records: inout [IRIRecord]) {
         records.append(contentsOf: iris)
