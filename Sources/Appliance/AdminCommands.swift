@@ -51,7 +51,7 @@ public struct AdminCommands: Sendable {
         do {
             return try body()
         } catch {
-            throw ApplianceError(error.renamingFields(WarrantFieldNames.option(for:)), command: command)
+            throw ApplianceError(error, command: command)
         }
     }
 }

@@ -23,7 +23,8 @@ public struct ApplianceError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// Wraps a store error for `command` (`agency add`, ...): I/O failures are runtime errors, the rest usage errors.
     public init(_ error: StoreError, command: String) {
-        self.init(error.code == .io ? .runtime : .usage, "\(command): \(error.message)")
+        let named = error.renamingFields(StoreFieldNames.option(for:))
+        self.init(error.code == .io ? .runtime : .usage, "\(command): \(named.message)")
     }
 
     /// The process exit status: 2 for usage, 1 for runtime failures.

@@ -12,7 +12,11 @@ enum StoreFile {
     /// process owns and that others may read is narrowed to 0600.
     static func prepare(path: String) throws(StoreError) {
         guard !path.isEmpty else {
-            throw StoreError(.invalid, field: "--db", "--db \"\" is not a file path")
+            throw StoreError(
+                .invalid,
+                field: "database_path",
+                parts: [.field("database_path"), .text(" \"\" is not a file path")]
+            )
         }
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try makeDirectories(String(path[..<slash]))

@@ -7,7 +7,7 @@ extension WarrantStore {
         let stored = try WarrantValidation.validated(agency)
         return try write { db in
             guard try Self.fetchAgency(db, named: stored.name) == nil else {
-                throw StoreError(.conflict, field: "NAME", "agency \(StoreError.quoted(stored.name)) already exists")
+                throw StoreError(.conflict, field: "name", "agency \(StoreError.quoted(stored.name)) already exists")
             }
             try db.execute(
                 sql: """
@@ -42,7 +42,7 @@ extension WarrantStore {
     public func removeAgency(named name: String) throws(StoreError) {
         try write { db in
             guard let agency = try Self.fetchAgency(db, named: name) else {
-                throw StoreError(.notFound, field: "NAME", "agency \(StoreError.quoted(name)) does not exist")
+                throw StoreError(.notFound, field: "name", "agency \(StoreError.quoted(name)) does not exist")
             }
             let users = try String.fetchAll(
                 db,
@@ -53,7 +53,7 @@ extension WarrantStore {
                 let list = users.map(StoreError.quoted).joined(separator: ", ")
                 throw StoreError(
                     .conflict,
-                    field: "NAME",
+                    field: "name",
                     "agency \(StoreError.quoted(name)) is used by warrants that have not ended: \(list)"
                 )
             }

@@ -3,7 +3,7 @@ extension WarrantValidation {
     ///
     /// A bare address is a host prefix (`/32` or `/128`). Host bits after the prefix length are accepted and
     /// cleared; ``CanonicalPrefix/hostBitsCleared`` says so, and the command line reports it.
-    public static func prefix(_ text: String, field: String = "--static-ip") throws(StoreError) -> CanonicalPrefix {
+    public static func prefix(_ text: String, field: String = "static_prefixes") throws(StoreError) -> CanonicalPrefix {
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         guard let address = IPAddressText(String(parts[0])) else {
             throw .invalid(field, text, "is not an IPv4 or IPv6 address or CIDR prefix")

@@ -17,7 +17,7 @@ extension WarrantValidation {
     }
 
     /// The DNS name an agency's certificate must carry, returned in lower case.
-    public static func serverName(_ text: String, field: String = "--server-name") throws(StoreError) -> String {
+    public static func serverName(_ text: String, field: String = "server_name") throws(StoreError) -> String {
         guard Endpoint.isHostName(Substring(text)) else {
             throw .invalid(field, text, "is not a DNS host name")
         }
@@ -27,7 +27,7 @@ extension WarrantValidation {
     /// `microseconds` or `generalized`.
     public static func timestampFormat(
         _ text: String,
-        field: String = "--timestamp"
+        field: String = "timestamp_format"
     ) throws(StoreError) -> AgencyTimestampFormat {
         guard let format = AgencyTimestampFormat(rawValue: text) else {
             throw .invalid(field, text, "is not one of microseconds, generalized")
@@ -38,7 +38,7 @@ extension WarrantValidation {
     /// `current` or `openli`.
     public static func etsiProfile(
         _ text: String,
-        field: String = "--etsi-profile"
+        field: String = "etsi_profile"
     ) throws(StoreError) -> AgencyETSIProfile {
         guard let profile = AgencyETSIProfile(rawValue: text) else {
             throw .invalid(field, text, "is not one of current, openli")
@@ -51,17 +51,31 @@ extension WarrantValidation {
     static func transport(plaintext: Bool, tls: AgencyTLS?) throws(StoreError) -> AgencyTLS? {
         guard let tls else {
             guard plaintext else {
-                throw StoreError(.invalid, field: "--ca", "TLS needs --ca, --cert and --key (or --plaintext)")
+                throw StoreError(
+                    .invalid,
+                    field: "ca_path",
+                    parts: [
+                        .text("TLS needs "), .field("ca_path"), .text(", "), .field("certificate_path"), .text(" and "),
+                        .field("key_path"), .text(" (or "), .field("plaintext"), .text(")"),
+                    ]
+                )
             }
             return nil
         }
         guard !plaintext else {
-            throw StoreError(.invalid, field: "--plaintext", "--plaintext cannot be combined with --ca, --cert, --key")
+            throw StoreError(
+                .invalid,
+                field: "plaintext",
+                parts: [
+                    .field("plaintext"), .text(" cannot be combined with "), .field("ca_path"), .text(", "),
+                    .field("certificate_path"), .text(", "), .field("key_path"),
+                ]
+            )
         }
         return AgencyTLS(
-            caPath: try filePath(tls.caPath, field: "--ca"),
-            certificatePath: try filePath(tls.certificatePath, field: "--cert"),
-            keyPath: try filePath(tls.keyPath, field: "--key"),
+            caPath: try filePath(tls.caPath, field: "ca_path"),
+            certificatePath: try filePath(tls.certificatePath, field: "certificate_path"),
+            keyPath: try filePath(tls.keyPath, field: "key_path"),
             serverName: try tls.serverName.map { name throws(StoreError) in try serverName(name) },
             allowTLS12: tls.allowTLS12
         )

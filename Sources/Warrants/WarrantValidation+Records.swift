@@ -4,15 +4,15 @@ extension WarrantValidation {
     public static func validated(_ agency: Agency) throws(StoreError) -> Agency {
         var result = agency
         result.name = try agencyName(agency.name)
-        result.hi2 = try endpoint(agency.hi2.description, field: "--hi2")
-        result.hi3 = try endpoint(agency.hi3.description, field: "--hi3")
+        result.hi2 = try endpoint(agency.hi2.description, field: "hi2")
+        result.hi3 = try endpoint(agency.hi3.description, field: "hi3")
         result.tls = try transport(plaintext: agency.plaintext, tls: agency.tls)
         try keepalive(seconds: agency.keepaliveSeconds, waitSeconds: agency.keepaliveWaitSeconds)
         guard retryRange.contains(agency.retrySeconds) else {
-            throw .invalid("--retry", String(agency.retrySeconds), "is not a number of seconds in 1-3600")
+            throw .invalid("retry_seconds", String(agency.retrySeconds), "is not a number of seconds in 1-3600")
         }
         result.countryCode = try agency.countryCode.map { code throws(StoreError) in
-            try countryCode(code, field: "--country")
+            try countryCode(code, field: "country_code")
         }
         return result
     }

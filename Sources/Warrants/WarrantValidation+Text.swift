@@ -28,7 +28,7 @@ extension WarrantValidation {
         _ endMicros: Int64,
         nowMicros: Int64,
         allowPast: Bool,
-        field: String = "--end"
+        field: String = "end"
     ) throws(StoreError) {
         guard allowPast || endMicros >= nowMicros else {
             throw .invalid(

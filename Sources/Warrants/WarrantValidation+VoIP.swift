@@ -4,7 +4,7 @@ extension WarrantValidation {
 
     /// A `--sip-uri` value: `sip:user@host`, `sips:user@host` or `sip:user@*` (any host), in canonical form. Text
     /// with a Unicode format control is refused with a reason of its own.
-    public static func sipURI(_ text: String, field: String = "--sip-uri") throws(StoreError) -> VoIPTarget {
+    public static func sipURI(_ text: String, field: String = "sip_uri") throws(StoreError) -> VoIPTarget {
         try requireNoFormatControls(text, field: field)
         guard let target = VoIPTarget(sipURI: text) else {
             throw .invalid(field, text, "is not a SIP URI (sip:user@host or sip:user@*)")
@@ -15,7 +15,7 @@ extension WarrantValidation {
     /// A `--tel` value: `+digits`, `digits` or `*digits` (any number ending in them), optionally after `tel:`, with
     /// `-`, `.`, `(`, `)` and spaces ignored; 3-32 digits. Text with a Unicode format control is refused with a
     /// reason of its own.
-    public static func telNumber(_ text: String, field: String = "--tel") throws(StoreError) -> VoIPTarget {
+    public static func telNumber(_ text: String, field: String = "tel") throws(StoreError) -> VoIPTarget {
         try requireNoFormatControls(text, field: field)
         guard let target = VoIPTarget(telNumber: text) else {
             throw .invalid(field, text, "is not a telephone number (+digits, digits or *digits; 3-32 digits)")
@@ -28,8 +28,8 @@ extension WarrantValidation {
     /// and at most ``maximumVoIPTargets``. Errors name SIP URIs `sipField` and numbers `telField`.
     public static func voipTargets(
         _ targets: [VoIPTarget],
-        sipField: String = "--sip-uri",
-        telField: String = "--tel"
+        sipField: String = "sip_uri",
+        telField: String = "tel"
     ) throws(StoreError) -> [VoIPTarget] {
         var result: [VoIPTarget] = []
         for target in targets {

@@ -4,7 +4,7 @@
 /// ``StoreError`` with code `.invalid` whose message names the field, as the command line names it, and the value.
 public enum WarrantValidation {
     /// Agency names: 1-64 characters from `A-Z a-z 0-9 . _ -`.
-    public static func agencyName(_ text: String, field: String = "NAME") throws(StoreError) -> String {
+    public static func agencyName(_ text: String, field: String = "name") throws(StoreError) -> String {
         let allowed = text.utf8.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
@@ -61,13 +61,21 @@ public enum WarrantValidation {
     /// Checks the keep-alive settings: interval 1-86400, wait 1-3600 and less than the interval.
     public static func keepalive(seconds: Int, waitSeconds: Int) throws(StoreError) {
         guard keepaliveRange.contains(seconds) else {
-            throw .invalid("--keepalive", String(seconds), "is not a number of seconds in 1-86400")
+            throw .invalid("keepalive_seconds", String(seconds), "is not a number of seconds in 1-86400")
         }
         guard keepaliveWaitRange.contains(waitSeconds) else {
-            throw .invalid("--keepalive-wait", String(waitSeconds), "is not a number of seconds in 1-3600")
+            throw .invalid("keepalive_wait_seconds", String(waitSeconds), "is not a number of seconds in 1-3600")
         }
         guard waitSeconds < seconds else {
-            throw .invalid("--keepalive-wait", String(waitSeconds), "must be less than --keepalive (\(seconds))")
+            throw StoreError(
+                .invalid,
+                field: "keepalive_wait_seconds",
+                parts: [
+                    .field("keepalive_wait_seconds"),
+                    .text(" \(StoreError.quoted(String(waitSeconds))) must be less than "),
+                    .field("keepalive_seconds"), .text(" (\(seconds))"),
+                ]
+            )
         }
     }
 
@@ -75,7 +83,7 @@ public enum WarrantValidation {
     public static let maximumSessionID: UInt32 = 0x7FFF_FFFF
 
     /// A session id (CIN) in 1 to 2^31-1, from decimal text.
-    public static func sessionID(_ text: String, field: String = "--session-id") throws(StoreError) -> UInt32 {
+    public static func sessionID(_ text: String, field: String = "session_id") throws(StoreError) -> UInt32 {
         guard let value = decimal(text), value >= 1, value <= Int(maximumSessionID) else {
             throw .invalid(field, text, "is not a session id in 1-\(maximumSessionID)")
         }
@@ -84,7 +92,7 @@ public enum WarrantValidation {
 
     /// RADIUS user names: 1-253 bytes of UTF-8 without control characters or Unicode format controls
     /// (``requireNoFormatControls(_:field:)``).
-    public static func username(_ text: String, field: String = "--user") throws(StoreError) -> String {
+    public static func username(_ text: String, field: String = "username") throws(StoreError) -> String {
         try requireNoFormatControls(text, field: field)
         let clean = text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
         guard clean, (1...253).contains(text.utf8.count) else {
@@ -106,8 +114,8 @@ public enum WarrantValidation {
     public static func window(
         startMicros: Int64?,
         endMicros: Int64?,
-        startField: String = "--start",
-        endField: String = "--end"
+        startField: String = "start",
+        endField: String = "end"
     ) throws(StoreError) {
         if let startMicros, let endMicros, endMicros <= startMicros {
             let end = StoreError.quoted(ISO8601Time.format(micros: endMicros))
@@ -121,7 +129,7 @@ public enum WarrantValidation {
     }
 
     /// `iri`, `cc` or `both`.
-    public static func delivery(_ text: String, field: String = "--deliver") throws(StoreError) -> Delivery {
+    public static func delivery(_ text: String, field: String = "delivery") throws(StoreError) -> Delivery {
         guard let delivery = Delivery(rawValue: text) else {
             throw .invalid(field, text, "is not one of iri, cc, both")
         }
@@ -129,7 +137,7 @@ public enum WarrantValidation {
     }
 
     /// A server kind: `radius`, `sip`, `gtp`, `smtp`, `imap` or `pop3`.
-    public static func serverKind(_ text: String, field: String = "KIND") throws(StoreError) -> ServerKind {
+    public static func serverKind(_ text: String, field: String = "kind") throws(StoreError) -> ServerKind {
         guard let kind = ServerKind(rawValue: text) else {
             let kinds = ServerKind.allCases.map(\.rawValue).joined(separator: ", ")
             throw .invalid(field, text, "is not a server kind (\(kinds))")

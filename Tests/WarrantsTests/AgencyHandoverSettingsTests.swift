@@ -64,21 +64,21 @@ import Warrants
         )
     }
 
-    /// Agencies the store refuses, and the field its error names.
+    /// Agencies the store refuses, and the field its error names (in the store's terms).
     static let invalidAgencies: [(String, @Sendable (inout Agency) -> Void, String)] = [
-        ("plaintext and TLS", { $0.plaintext = true }, "--plaintext"),
-        ("neither plaintext nor TLS", { $0.tls = nil }, "--ca"),
-        ("relative CA path", { $0.tls?.caPath = "ca.pem" }, "--ca"),
-        ("dot-dot in certificate path", { $0.tls?.certificatePath = "/etc/../etc/appliance.pem" }, "--cert"),
-        ("dot in key path", { $0.tls?.keyPath = "/etc/./appliance.key" }, "--key"),
-        ("double slash in key path", { $0.tls?.keyPath = "/etc//appliance.key" }, "--key"),
-        ("trailing slash in CA path", { $0.tls?.caPath = "/etc/openli/" }, "--ca"),
-        ("root as CA path", { $0.tls?.caPath = "/" }, "--ca"),
-        ("control character in path", { $0.tls?.caPath = "/etc/ca\n.pem" }, "--ca"),
-        ("server name with a space", { $0.tls?.serverName = "lemf example" }, "--server-name"),
-        ("server name with a port", { $0.tls?.serverName = "lemf.example:443" }, "--server-name"),
-        ("retry 0", { $0.retrySeconds = 0 }, "--retry"),
-        ("retry above an hour", { $0.retrySeconds = 3601 }, "--retry"),
+        ("plaintext and TLS", { $0.plaintext = true }, "plaintext"),
+        ("neither plaintext nor TLS", { $0.tls = nil }, "ca_path"),
+        ("relative CA path", { $0.tls?.caPath = "ca.pem" }, "ca_path"),
+        ("dot-dot in certificate path", { $0.tls?.certificatePath = "/etc/../etc/appliance.pem" }, "certificate_path"),
+        ("dot in key path", { $0.tls?.keyPath = "/etc/./appliance.key" }, "key_path"),
+        ("double slash in key path", { $0.tls?.keyPath = "/etc//appliance.key" }, "key_path"),
+        ("trailing slash in CA path", { $0.tls?.caPath = "/etc/openli/" }, "ca_path"),
+        ("root as CA path", { $0.tls?.caPath = "/" }, "ca_path"),
+        ("control character in path", { $0.tls?.caPath = "/etc/ca\n.pem" }, "ca_path"),
+        ("server name with a space", { $0.tls?.serverName = "lemf example" }, "server_name"),
+        ("server name with a port", { $0.tls?.serverName = "lemf.example:443" }, "server_name"),
+        ("retry 0", { $0.retrySeconds = 0 }, "retry_seconds"),
+        ("retry above an hour", { $0.retrySeconds = 3601 }, "retry_seconds"),
     ]
 
     @Test(arguments: invalidAgencies.indices)
@@ -106,9 +106,9 @@ import Warrants
 
     @Test func refusesUnknownFormatsAndProfiles() {
         let format = storeError { () throws(StoreError) in _ = try WarrantValidation.timestampFormat("seconds") }
-        #expect(format?.message == "--timestamp \"seconds\" is not one of microseconds, generalized")
+        #expect(format?.message == "timestamp_format \"seconds\" is not one of microseconds, generalized")
         let profile = storeError { () throws(StoreError) in _ = try WarrantValidation.etsiProfile("OpenLI") }
-        #expect(profile?.message == "--etsi-profile \"OpenLI\" is not one of current, openli")
+        #expect(profile?.message == "etsi_profile \"OpenLI\" is not one of current, openli")
     }
 
     @Test func refusesARowWithoutTransportRatherThanDowngrading() throws {

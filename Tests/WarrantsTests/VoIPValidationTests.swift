@@ -19,8 +19,8 @@ import Warrants
     @Test(arguments: ["sip:alice", "alice@example.net", "tel:+643257781", "sip:@example.net", "sip:a@", "sip:a@b;x=y"])
     func refusesMalformedSIPURIs(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.sipURI(text) }
-        #expect(error?.field == "--sip-uri")
-        #expect(error?.message == "--sip-uri \"\(text)\" is not a SIP URI (sip:user@host or sip:user@*)")
+        #expect(error?.field == "sip_uri")
+        #expect(error?.message == "sip_uri \"\(text)\" is not a SIP URI (sip:user@host or sip:user@*)")
     }
 
     /// `--tel` values that are accepted, and their stored form.
@@ -39,9 +39,9 @@ import Warrants
     @Test(arguments: ["12", "abc", "*+643257781", "64+3257781", "", String(repeating: "1", count: 33)])
     func refusesMalformedTelephoneNumbers(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.telNumber(text) }
-        #expect(error?.field == "--tel")
+        #expect(error?.field == "tel")
         #expect(
-            error?.message == "--tel \"\(text)\" is not a telephone number (+digits, digits or *digits; 3-32 digits)"
+            error?.message == "tel \"\(text)\" is not a telephone number (+digits, digits or *digits; 3-32 digits)"
         )
     }
 

@@ -59,7 +59,7 @@ import Warrants
         bad.keepaliveWaitSeconds = bad.keepaliveSeconds
         let invalid = storeError { () throws(StoreError) in try store.addAgency(bad) }
         #expect(invalid?.code == .invalid)
-        #expect(invalid?.field == "--keepalive-wait")
+        #expect(invalid?.field == "keepalive_wait_seconds")
         #expect(try store.changeID() == 1)
     }
 

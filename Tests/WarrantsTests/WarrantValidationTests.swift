@@ -83,8 +83,9 @@ import Warrants
     }
 
     @Test(arguments: [
-        (0, 30, "--keepalive"), (86_401, 30, "--keepalive"), (300, 0, "--keepalive-wait"),
-        (86_400, 3601, "--keepalive-wait"), (30, 30, "--keepalive-wait"), (10, 20, "--keepalive-wait"),
+        (0, 30, "keepalive_seconds"), (86_401, 30, "keepalive_seconds"), (300, 0, "keepalive_wait_seconds"),
+        (86_400, 3601, "keepalive_wait_seconds"), (30, 30, "keepalive_wait_seconds"),
+        (10, 20, "keepalive_wait_seconds"),
     ])
     func refusesKeepalives(_ seconds: Int, _ wait: Int, _ field: String) {
         let error = storeError { () throws(StoreError) in
@@ -110,7 +111,7 @@ import Warrants
     @Test(arguments: ["0", "2147483648", "x", "", "-1", "4294967297"])
     func refusesSessionIDs(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.sessionID(text) }
-        #expect(error?.field == "--session-id")
+        #expect(error?.field == "session_id")
     }
 
     @Test(arguments: ["bob", "bob@isp.example", "j\u{F6}ns", String(repeating: "u", count: 253)])
@@ -121,7 +122,7 @@ import Warrants
     @Test(arguments: ["", "a\nb", "nul\u{0}", String(repeating: "u", count: 254)])
     func refusesUsernames(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.username(text) }
-        #expect(error?.field == "--user")
+        #expect(error?.field == "username")
     }
 
     @Test(arguments: [
@@ -140,8 +141,8 @@ import Warrants
     @Test(arguments: ["10.0.0.0/33", "::/129", "10.0.0.0/", "x", "10.0.0.0/-1", "10.0.0/8", "/8", "", "fe80::1%eth0"])
     func refusesPrefixes(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.prefix(text) }
-        #expect(error?.field == "--static-ip")
-        #expect(error?.message.hasPrefix("--static-ip ") == true)
+        #expect(error?.field == "static_prefixes")
+        #expect(error?.message.hasPrefix("static_prefixes ") == true)
     }
 
     @Test(
@@ -172,7 +173,7 @@ import Warrants
     @Test(arguments: ["IRI", "all", ""])
     func refusesDeliveries(_ text: String) {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.delivery(text) }
-        #expect(error?.field == "--deliver")
+        #expect(error?.field == "delivery")
     }
 
     @Test func deliveryIncludes() {
@@ -183,7 +184,7 @@ import Warrants
 
     @Test func refusesUnknownServerKind() throws {
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.serverKind("ldap") }
-        #expect(error?.field == "KIND")
+        #expect(error?.field == "kind")
         #expect(try WarrantValidation.serverKind("sip") == .sip)
     }
 
@@ -195,8 +196,8 @@ import Warrants
             let error = storeError { () throws(StoreError) in
                 try WarrantValidation.window(startMicros: 5, endMicros: end)
             }
-            #expect(error?.field == "--end")
-            #expect(error?.message.contains("--start") == true)
+            #expect(error?.field == "end")
+            #expect(error?.message.contains("start") == true)
         }
     }
 

@@ -1,6 +1,6 @@
 /// The command line's names for the fields the warrant store names in its own terms, so that a store error reads as
-/// the options the operator typed (`username` is `--user`).
-enum WarrantFieldNames {
+/// the options and arguments the operator typed (`username` is `--user`, an agency's `hi2` is `--hi2`).
+enum StoreFieldNames {
     /// The option for a store field name; nil for a name the store and the command line share.
     static func option(for field: String) -> String? {
         options[field]
@@ -18,5 +18,22 @@ enum WarrantFieldNames {
         "session_id": "--session-id",
         "sip_uri": "--sip-uri",
         "tel": "--tel",
+        "delivery": "--deliver",
+        "name": "NAME",
+        "hi2": "--hi2",
+        "hi3": "--hi3",
+        "country_code": "--country",
+        "retry_seconds": "--retry",
+        "keepalive_seconds": "--keepalive",
+        "keepalive_wait_seconds": "--keepalive-wait",
+        "ca_path": "--ca",
+        "certificate_path": "--cert",
+        "key_path": "--key",
+        "server_name": "--server-name",
+        "plaintext": "--plaintext",
+        "timestamp_format": "--timestamp",
+        "etsi_profile": "--etsi-profile",
+        "kind": "KIND",
+        "database_path": "--db",
     ]
 }
