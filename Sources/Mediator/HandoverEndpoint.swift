@@ -2,9 +2,9 @@ import ETSI
 
 /// Where one handover connection goes, and how it is named in logs and summaries.
 public struct HandoverEndpoint: Sendable, Equatable {
-    /// The agency's name.
+    /// The agency's name: its identity for the whole run.
     public var agency: String
-    /// "HI2" or "HI3".
+    /// HI2 (IRIs) or HI3 (CCs).
     public var handover: Handover
     /// Host name or address of the agency's receiver.
     public var host: String
