@@ -18,6 +18,15 @@ public enum ETSIProfile: String, Sendable, CaseIterable {
     }
 
     /// The version arc of IPAccessPDU for this profile.
+    /// The version in EmailPDU's object identifiers (`emailCCObjId`, `emailIRIObjId`): 5.2.19.x (current) or
+    /// 5.2.15.x (what OpenLI sends).
+    var emailVersion: UInt8 {
+        switch self {
+        case .current: 19
+        case .openli: 15
+        }
+    }
+
     var ipAccessVersion: UInt8 {
         switch self {
         case .current: 18
