@@ -83,7 +83,7 @@ extension SessionSync {
     /// With live shards: moves the clock to the latest capture time any shard has seen. Always: takes new plans,
     /// hands over IRIs, and publishes the open-session counters.
     func tick() {
-        let now = liveShards.map { $0.counters.latestTimeMicros.load(ordering: .relaxed) }.max() ?? 0
+        let now = liveShards.reduce(0) { max($0, $1.counters.latestTimeMicros.load(ordering: .relaxed)) }
         if now > lastTimeMicros {
             lastTimeMicros = now
             advance(to: now)
