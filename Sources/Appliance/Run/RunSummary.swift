@@ -16,8 +16,10 @@ struct RunSummary {
         lines.append("  packets      \(capture.packets) in \(formatted(seconds)) s (\(rate) packets/s)")
         lines.append("  sessions     \(sessionLine(result.sessions))")
         lines.append("  calls        \(callLine(result.calls))")
+        lines.append("  mail         \(mailLine(result.email))")
         lines.append(
-            "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP), \(capture.reassembled) reassembled"
+            "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP, mail segments), "
+                + "\(capture.reassembled) reassembled"
         )
         let iris = result.intercepts.reduce(0) { $0 + $1.iris }
         let ccs = result.intercepts.reduce(0) { $0 + $1.ccs }
@@ -77,6 +79,13 @@ struct RunSummary {
         "opened \(sessions.opened), stopped \(sessions.stopped), silent log-offs \(sessions.silentLogoffs), "
             + "expired \(sessions.expired), NAS restarts \(sessions.nasRestarts), open \(sessions.open), "
             + "unpaired responses \(sessions.unpairedResponses), unknown sessions \(sessions.unknownSessions)"
+    }
+
+    private func mailLine(_ mail: EmailStatistics) -> String {
+        "\(mail.sessions) sessions seen, \(mail.intercepted) intercepted, \(mail.ended) ended, "
+            + "\(mail.timedOut) timed out, \(mail.evicted) evicted, \(mail.startTLS) STARTTLS, \(mail.open) open, "
+            + "\(mail.messages) messages (\(mail.interceptedMessages) intercepted), "
+            + "\(mail.retransmissions) retransmissions"
     }
 
     private func callLine(_ calls: VoIPStatistics) -> String {

@@ -74,6 +74,8 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var sessionsOpen: Int?
     /// Intercepted calls in progress (nil in a status written by an older version).
     public var callsOpen: Int?
+    /// Mail sessions being followed (nil in a status written by an older version).
+    public var mailSessionsOpen: Int?
     /// Every shard (nil in a status written by an older version).
     public var shards: [Shard]?
     /// Every handover connection.

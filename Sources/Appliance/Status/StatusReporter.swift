@@ -52,6 +52,7 @@ actor StatusReporter: Service {
             warrants: warrants,
             sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
             callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
+            mailSessionsOpen: pipeline.counters.mailSessionsOpen.load(ordering: .relaxed),
             shards: shards(),
             handovers: handovers.map(Self.handover),
             captureWaiting: pipeline.gate.reasons,

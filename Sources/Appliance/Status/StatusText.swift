@@ -11,6 +11,7 @@ public enum StatusText {
         var capture = "capture:   \(status.packets) packets, \(status.records) records, \(status.warrants) warrants"
         if let sessions = status.sessionsOpen { capture += ", \(sessions) sessions open" }
         if let calls = status.callsOpen { capture += ", \(calls) intercepted calls in progress" }
+        if let mail = status.mailSessionsOpen { capture += ", \(mail) mail sessions followed" }
         lines.append(capture)
         if let waiting = status.captureWaiting, !waiting.isEmpty {
             lines.append("CAPTURE WAITING: " + waiting.joined(separator: "; "))

@@ -10,6 +10,8 @@ public struct PipelineResult: Sendable {
     public var sessions: SessionStatistics
     /// Call counters.
     public var calls = VoIPStatistics()
+    /// Mail session counters.
+    public var email = EmailStatistics()
     /// Per-intercept record counters.
     public var intercepts: [InterceptCounters]
     /// Records produced.
@@ -44,6 +46,8 @@ public struct PipelineSettings: @unchecked Sendable {
     public var numberingStateLost = false
     /// How calls are followed.
     public var voip = VoIPSettings()
+    /// How mail sessions are followed.
+    public var email = EmailSettings()
 
     /// Creates settings.
     public init(
@@ -52,9 +56,11 @@ public struct PipelineSettings: @unchecked Sendable {
         realtime: Bool = false,
         sequenceJournal: SequenceJournal? = nil,
         numberingStateLost: Bool = false,
-        voip: VoIPSettings = VoIPSettings()
+        voip: VoIPSettings = VoIPSettings(),
+        email: EmailSettings = EmailSettings()
     ) {
         self.voip = voip
+        self.email = email
         self.shards = max(1, shards)
         self.sessionIdleTimeoutMicros = sessionIdleTimeoutMicros
         self.realtime = realtime

@@ -138,6 +138,7 @@ struct PipelineStages: Sendable {
             capture: statistics,
             sessions: report.sessions,
             calls: report.calls,
+            email: report.email,
             intercepts: numbered.intercepts,
             records: numbered.records,
             bytes: numbered.bytes,

@@ -24,6 +24,8 @@ public struct Intercept: Sendable {
     public var staticSessionID: UInt32
     /// The SIP users and telephone numbers a VoIP warrant names (empty for IP warrants).
     public var voipTargets: [VoIPTarget] = []
+    /// The mailboxes an email warrant names (empty for other warrants).
+    public var emailTargets: [EmailTarget] = []
     /// Start of the warrant's window (µs since the epoch; `Int64.min` when unbounded).
     public var startMicros: Int64
     /// End of the warrant's window (exclusive; `Int64.max` when unbounded).
@@ -41,7 +43,7 @@ public struct Intercept: Sendable {
     /// Whether the targets differ from another version of the same warrant.
     func targetsDiffer(from other: Intercept) -> Bool {
         username != other.username || staticPrefixes != other.staticPrefixes || staticSessionID != other.staticSessionID
-            || voipTargets != other.voipTargets
+            || voipTargets != other.voipTargets || emailTargets != other.emailTargets
     }
 
     /// Whether the warrant is a VoIP warrant (its targets are SIP users or telephone numbers).
@@ -51,6 +53,7 @@ public struct Intercept: Sendable {
     var targetDescription: String {
         if let username { return "user \(username)" }
         if isVoIP { return voipTargets.map(\.description).joined(separator: " ") }
+        if !emailTargets.isEmpty { return emailTargets.map(\.address).joined(separator: " ") }
         return staticPrefixes.map(\.description).joined(separator: " ")
     }
 }
@@ -84,6 +87,8 @@ public struct InterceptPlan: Sendable {
     public private(set) var servers: [ServerEndpoint: ServerKind] = [:]
     /// Indexes of the active VoIP intercepts.
     public private(set) var voipIntercepts: [Int32] = []
+    /// Active email intercepts by mailbox, in its comparison form (``EmailTarget/matchKey``).
+    public private(set) var interceptsByMailbox: [String: [Int32]] = [:]
 
     /// Resolves a snapshot. Fails when a warrant names an unknown agency or holds an unusable address.
     public init(
@@ -123,9 +128,13 @@ public struct InterceptPlan: Sendable {
         }
         interceptsByUsername = [:]
         voipIntercepts = []
+        interceptsByMailbox = [:]
         for intercept in intercepts where intercept.active {
             if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
             if intercept.isVoIP { voipIntercepts.append(intercept.index) }
+            for mailbox in Set(intercept.emailTargets.map(\.matchKey)) {
+                interceptsByMailbox[mailbox, default: []].append(intercept.index)
+            }
         }
         servers = try Self.servers(snapshot)
     }

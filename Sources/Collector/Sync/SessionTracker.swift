@@ -74,4 +74,6 @@ public struct SyncReport: Sendable {
     public var sessions = SessionStatistics()
     /// The SIP tracker's call counters.
     public var calls = VoIPStatistics()
+    /// The mail tracker's session counters.
+    public var email = EmailStatistics()
 }

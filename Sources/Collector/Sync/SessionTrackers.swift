@@ -5,6 +5,7 @@ enum SessionTrackers {
         [
             IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros),
             VoIPCallTracker(plan: plan, settings: settings.voip),
+            EmailTracker(plan: plan, settings: settings.email),
         ]
     }
 }

@@ -1,0 +1,187 @@
+import ETSI
+import Packets
+import Protocols
+import Warrants
+
+/// Follows SMTP, IMAP and POP3 sessions to the known mail servers, in capture order, and turns the ones that concern
+/// an email warrant's mailbox into EmailIRIs (TS 102 232-2) and one EmailCC per message transferred.
+///
+/// Each TCP connection is one mail session with one CIN. Both directions are put back in order and fed to the parser
+/// of the server's protocol; the parser keeps a message's content only when, as the message starts, it concerns a
+/// target (the session's user, or for SMTP the transaction's sender or an accepted recipient), so a session that
+/// concerns no target costs no copy. At most ``EmailSettings/maximumSessions`` sessions are followed; a silent one
+/// ends after ``EmailSettings/sessionTimeoutMicros``.
+public final class EmailTracker {
+    let settings: EmailSettings
+    var plan: InterceptPlan
+    let directory: MailboxDirectory
+    var connections: [FlowKey: MailConnection] = [:]
+    var iris: [IRIRecord] = []
+    var events: [MailEvent] = []
+    var statistics = EmailStatistics()
+    var nextSweepMicros = Int64.min
+    /// Segments with payload taken.
+    public internal(set) var messagesTaken = 0
+    /// Parse errors by protocol and cause (`smtp_gap`, `imap_overlong_line`, ...).
+    public internal(set) var frameErrors: [String: Int] = [:]
+
+    /// A tracker for a run's first plan.
+    public init(plan: InterceptPlan, settings: EmailSettings) {
+        self.plan = plan
+        self.settings = settings
+        directory = MailboxDirectory(plan: plan, defaultDomain: settings.defaultDomain)
+    }
+
+    /// How often silent sessions are looked for: a quarter of the timeout, between 1 and 30 seconds.
+    var sweepIntervalMicros: Int64 {
+        min(30_000_000, max(1_000_000, settings.sessionTimeoutMicros / 4))
+    }
+
+    /// Takes one TCP segment to or from a mail server.
+    func take(_ frame: SessionFrame, kind: ServerKind) {
+        guard let (segment, payloadOffset) = frame.tcpSegment, segment.count >= 20, payloadOffset <= segment.count
+        else { return }
+        let packet = frame.packet
+        let flags = segment[13]
+        let payload = UnsafeRawBufferPointer(rebasing: segment[payloadOffset...])
+        let key =
+            frame.toServer
+            ? FlowKey(
+                source: packet.source,
+                sourcePort: packet.sourcePort,
+                destination: packet.destination,
+                destinationPort: packet.destinationPort
+            )
+            : FlowKey(
+                source: packet.destination,
+                sourcePort: packet.destinationPort,
+                destination: packet.source,
+                destinationPort: packet.sourcePort
+            )
+        if !payload.isEmpty { messagesTaken += 1 }
+        let connection: MailConnection
+        if let known = connections[key] {
+            connection = known
+        } else {
+            guard flags & 0x04 == 0, flags & 0x02 != 0 || !payload.isEmpty,
+                let opened = open(key, server: frame.server, kind: kind, timeMicros: frame.timeMicros)
+            else { return }
+            connection = opened
+        }
+        connection.lastMicros = frame.timeMicros
+        if flags & 0x04 != 0 {
+            close(connection, key: key, status: .unknown, timeMicros: frame.timeMicros)
+            return
+        }
+        let sequence = UInt32(segment[4]) << 24 | UInt32(segment[5]) << 16 | UInt32(segment[6]) << 8 | UInt32(segment[7])
+        feed(connection, fromClient: frame.toServer, sequence: sequence, syn: flags & 0x02 != 0, payload: payload)
+        apply(events, on: connection, timeMicros: frame.timeMicros)
+        if flags & 0x01 != 0 {
+            if frame.toServer { connection.clientClosed = true } else { connection.serverClosed = true }
+            if connection.clientClosed && connection.serverClosed {
+                close(connection, key: key, status: .unknown, timeMicros: frame.timeMicros)
+            }
+        }
+    }
+
+    /// Puts a segment's payload in order and parses what that makes available; the events wait in ``events``.
+    private func feed(
+        _ connection: MailConnection,
+        fromClient: Bool,
+        sequence: UInt32,
+        syn: Bool,
+        payload: UnsafeRawBufferPointer
+    ) {
+        events.removeAll(keepingCapacity: true)
+        let deliver: (TCPStreamDirection.Piece) -> Void = { piece in
+            switch piece {
+            case .bytes(let bytes):
+                if fromClient {
+                    connection.clientOctets += UInt64(bytes.count)
+                    if !connection.parser.isOpaque { connection.parser.takeClient(bytes, into: &self.events) }
+                } else {
+                    connection.serverOctets += UInt64(bytes.count)
+                    if !connection.parser.isOpaque { connection.parser.takeServer(bytes, into: &self.events) }
+                }
+            case .lost(let octets):
+                connection.parser.lost(octets: octets, fromClient: fromClient, into: &self.events)
+            }
+        }
+        if fromClient {
+            connection.fromClient.take(sequence: sequence, syn: syn, payload: payload, deliver: deliver)
+        } else {
+            connection.fromServer.take(sequence: sequence, syn: syn, payload: payload, deliver: deliver)
+        }
+    }
+
+    /// Starts following a connection, making room first when the most sessions are followed.
+    private func open(_ key: FlowKey, server: ServerEndpoint, kind: ServerKind, timeMicros: Int64) -> MailConnection? {
+        let parser: any MailSessionParser
+        let mailProtocol: EmailIRIContents.MailProtocol
+        switch kind {
+        case .smtp:
+            (parser, mailProtocol) = (SMTPSession(lookup: directory, pieceLimit: settings.messagePieceBytes), .smtp)
+        case .imap:
+            (parser, mailProtocol) = (IMAPSession(lookup: directory, pieceLimit: settings.messagePieceBytes), .imap4)
+        case .pop3:
+            (parser, mailProtocol) = (POP3Session(lookup: directory, pieceLimit: settings.messagePieceBytes), .pop3)
+        case .radius, .sip, .gtp:
+            return nil
+        }
+        if connections.count >= settings.maximumSessions { evictIdlest(timeMicros: timeMicros) }
+        let connection = MailConnection(
+            client: (key.source, key.sourcePort),
+            server: server,
+            mailProtocol: mailProtocol,
+            parser: parser,
+            timeMicros: timeMicros
+        )
+        connections[key] = connection
+        statistics.sessions += 1
+        return connection
+    }
+
+    /// Ends a session: its intercepts' IRI-END (when they began and did not end), and it is followed no more.
+    func close(_ connection: MailConnection, key: FlowKey, status: EmailIRIContents.Status, timeMicros: Int64) {
+        events.removeAll(keepingCapacity: true)
+        for direction in [true, false] {
+            let flush: (TCPStreamDirection.Piece) -> Void = { piece in
+                switch piece {
+                case .bytes(let bytes):
+                    if direction {
+                        connection.parser.takeClient(bytes, into: &self.events)
+                    } else {
+                        connection.parser.takeServer(bytes, into: &self.events)
+                    }
+                case .lost(let octets):
+                    connection.parser.lost(octets: octets, fromClient: direction, into: &self.events)
+                }
+            }
+            if direction { connection.fromClient.flush(deliver: flush) } else { connection.fromServer.flush(deliver: flush) }
+        }
+        apply(events, on: connection, timeMicros: timeMicros)
+        end(connection, status: status, timeMicros: timeMicros)
+        statistics.retransmissions += connection.fromClient.retransmissions + connection.fromServer.retransmissions
+        statistics.ended += 1
+        connections[key] = nil
+    }
+
+    /// Ends the sessions idle longest (a sixteenth of the most followed) to make room for a new one.
+    private func evictIdlest(timeMicros: Int64) {
+        let victims = connections.sorted { $0.value.lastMicros < $1.value.lastMicros }
+            .prefix(max(1, settings.maximumSessions / 16))
+        for (key, connection) in victims {
+            close(connection, key: key, status: .unknown, timeMicros: timeMicros)
+            statistics.evicted += 1
+        }
+    }
+
+    /// Ends the sessions silent for the timeout.
+    func sweep(to timeMicros: Int64) {
+        let deadline = timeMicros - settings.sessionTimeoutMicros
+        for (key, connection) in connections where connection.lastMicros <= deadline {
+            close(connection, key: key, status: .unknown, timeMicros: timeMicros)
+            statistics.timedOut += 1
+        }
+    }
+}

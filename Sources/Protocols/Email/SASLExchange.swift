@@ -1,0 +1,33 @@
+/// The log-on name in a SASL exchange (SMTP AUTH, IMAP AUTHENTICATE, POP3 AUTH): PLAIN's authorisation or
+/// authentication identity, LOGIN's first response, CRAM-MD5's and DIGEST-style user word. The secret part is
+/// decoded only to be dropped.
+struct SASLExchange: Sendable {
+    /// The mechanism, in upper case.
+    let mechanism: String
+    /// The user, once a response named one.
+    private(set) var user: String?
+    private var responses = 0
+
+    init(mechanism: String) {
+        self.mechanism = mechanism
+    }
+
+    /// Takes one client response (base64 text; `=` alone is an empty response).
+    mutating func take(response: some Collection<UInt8>) {
+        responses += 1
+        guard user == nil, let decoded = Base64.decode(response) else { return }
+        switch mechanism {
+        case "PLAIN":
+            let fields = decoded.split(separator: 0, maxSplits: 2, omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return }
+            let chosen = fields[0].isEmpty ? fields[1] : fields[0]
+            if !chosen.isEmpty { user = MailBytes.text(chosen) }
+        case "LOGIN":
+            if responses == 1, !decoded.isEmpty { user = MailBytes.text(decoded) }
+        case "CRAM-MD5":
+            if let name = decoded.split(separator: 0x20).first { user = MailBytes.text(name) }
+        default:
+            break
+        }
+    }
+}
