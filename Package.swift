@@ -96,7 +96,7 @@ let package = Package(
         .testTarget(name: "PacketsTests", dependencies: ["Packets", "TestSupport"], swiftSettings: strictFeatures),
         .testTarget(
             name: "ProtocolsTests",
-            dependencies: ["Protocols", "Packets", "TestSupport"],
+            dependencies: ["Protocols", "Packets", "TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictFeatures
         ),
         .testTarget(name: "ETSITests", dependencies: ["ETSI", "TestSupport"], swiftSettings: strictFeatures),
