@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Warrants"], swiftSettings: strictFeatures),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport"],
+            dependencies: ["TestSupport", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictFeatures
         ),
     ]

@@ -28,6 +28,13 @@ public struct DecodedRecord: Sendable, Equatable {
     public var frameType: String?
     /// An IPMMCC's `mMCCprotocol` ("rTP", ...).
     public var mediaProtocol: String?
+    /// EmailIRI: the sender and the recipients.
+    public var emailSender: String?
+    public var emailRecipients: [String]?
+    /// EmailIRI: the client's TCP port.
+    public var emailClientPort: Int?
+    /// EmailCC: the content (a message as transferred).
+    public var emailContent: [UInt8]?
 
     /// Reads one record-check JSON line.
     public init?(_ json: [String: Any]) {
@@ -44,6 +51,12 @@ public struct DecodedRecord: Sendable, Equatable {
             iriType = first["iRIType"] as? String
             let contents = (first["iRIContents"] as? [String: Any])?["iPIRI"] as? [String: Any]
             event = (contents?["iPIRIContents"] as? [String: Any])?["accessEventType"] as? String
+            if let email = (first["iRIContents"] as? [String: Any])?["emailIRI"] as? [String: Any] {
+                event = email["eventType"] as? String
+                emailSender = email["e-mail-Sender"] as? String
+                emailRecipients = email["e-mail-Recipients"] as? [String]
+                emailClientPort = email["client-Port"] as? Int
+            }
             let multimedia = (first["iRIContents"] as? [String: Any])?["iPMMIRI"] as? [String: Any]
             let choice = multimedia?["iPMMIRIContents"] as? [String: Any]
             if let message = (choice?["sIPMessage"] ?? choice?["iRIOnlySIPMessage"]) as? [String: Any] {
@@ -58,6 +71,9 @@ public struct DecodedRecord: Sendable, Equatable {
                 mediaContents = (multimedia["mMCCContents"] as? String).map(Self.bytes(hex:))
                 frameType = multimedia["frameType"] as? String
                 mediaProtocol = multimedia["mMCCprotocol"] as? String
+            }
+            if let email = (first["cCContents"] as? [String: Any])?["emailCC"] as? [String: Any] {
+                emailContent = (email["content"] as? String).map(Self.bytes(hex:))
             }
         } else {
             kind = "TRI"
