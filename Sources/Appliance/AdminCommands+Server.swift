@@ -2,7 +2,8 @@ import Warrants
 
 extension AdminCommands {
     /// `server add KIND ADDRESS[:PORT]...`: adds servers; an address without a port gets the kind's default ports
-    /// (RADIUS: 1812 and 1813; SIP: 5060, one entry for UDP and TCP). Only `radius` and `sip` are supported for now.
+    /// (RADIUS: 1812 and 1813; SIP: 5060, one entry for UDP and TCP; SMTP 25, IMAP 143, POP3 110). GTP is not
+    /// supported yet.
     public func addServers(kind: String, addresses: [String]) throws(ApplianceError) -> AdminOutput {
         let command = "server add"
         let serverKind = try Self.supportedKind(kind, command: command)
@@ -47,7 +48,7 @@ extension AdminCommands {
         return AdminOutput(lines: removed.map { "server \($0) removed" })
     }
 
-    /// The kind, when it is one this version handles (RADIUS and SIP).
+    /// The kind, when it is one this version handles (all but GTP).
     private static func supportedKind(_ text: String, command: String) throws(ApplianceError) -> ServerKind {
         let kind: ServerKind
         do {
@@ -55,7 +56,7 @@ extension AdminCommands {
         } catch {
             throw ApplianceError(error, command: command)
         }
-        guard kind == .radius || kind == .sip else {
+        guard kind != .gtp else {
             throw ApplianceError(.usage, "server: kind \(kind.rawValue) is not supported yet")
         }
         return kind

@@ -18,6 +18,7 @@ enum StoreFieldNames {
         "session_id": "--session-id",
         "sip_uri": "--sip-uri",
         "tel": "--tel",
+        "address": "--address",
         "delivery": "--deliver",
         "name": "NAME",
         "hi2": "--hi2",

@@ -30,8 +30,8 @@ extension AgencyTLS {
 }
 
 extension Warrant {
-    /// The liid, the kind (VoIP only: IP warrants were written without one, and still are, so that their rows read
-    /// the same before and after schema v5), the agency, the target's members, then the shared ones.
+    /// The liid, the kind (every kind but IP: IP warrants were written without one, and still are, so that their rows
+    /// read the same before and after schema v5), the agency, the target's members, then the shared ones.
     var auditJSON: AuditJSON {
         let kind: [(String, AuditJSON)] = target.ip == nil ? [("kind", .string(target.kind))] : []
         return .object(

@@ -6,22 +6,29 @@ public struct EmailTarget: Sendable, Hashable, CustomStringConvertible {
     public let address: String
 
     /// Parses an `--address` value: one `@`, a local part of 1-64 printable ASCII characters without spaces or the
-    /// specials `<>()[]\,;:"`, and a domain of dot-separated labels (letters, digits, hyphens; 1-63 each, 253 in
-    /// all). Nil when the text is not such an address.
+    /// specials `<>()[]\,;:"`, dots only between other characters (no leading, trailing or doubled dot), and a
+    /// domain (``domain(_:)``). Nil when the text is not such an address.
     public init?(address text: String) {
         let parts = text.utf8.split(separator: UInt8(ascii: "@"), omittingEmptySubsequences: false)
         guard parts.count == 2, let local = parts.first, let domain = parts.last else { return nil }
         guard (1...64).contains(local.count), local.allSatisfy(Self.isLocalByte),
-            local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".")
+            !local.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).contains(where: \.isEmpty),
+            let folded = Self.domain(String(decoding: domain, as: UTF8.self))
         else { return nil }
-        guard (1...253).contains(domain.count) else { return nil }
-        let labels = domain.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        address = String(decoding: local, as: UTF8.self) + "@" + folded
+    }
+
+    /// A mail domain in lower case: dot-separated labels of letters, digits and hyphens (1-63 each, not starting or
+    /// ending with a hyphen), 253 characters in all. Nil when the text is not such a domain.
+    public static func domain(_ text: String) -> String? {
+        guard (1...253).contains(text.utf8.count) else { return nil }
+        let labels = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         for label in labels {
             guard (1...63).contains(label.count), label.allSatisfy(Self.isLabelByte),
                 label.first != UInt8(ascii: "-"), label.last != UInt8(ascii: "-")
             else { return nil }
         }
-        address = String(decoding: local, as: UTF8.self) + "@" + String(decoding: domain, as: UTF8.self).lowercased()
+        return matchKey(of: text)
     }
 
     /// The form mail is compared in: the whole address in lower case (ASCII).

@@ -26,7 +26,10 @@ extension WarrantStore {
             throw StoreError(
                 .invalid,
                 field: "target",
-                parts: Self.warrantNamed(liid, "is a \(current.target.kind) warrant; its kind cannot change")
+                parts: Self.warrantNamed(
+                    liid,
+                    "is \(Self.article(current.target.kind)) warrant; its kind cannot change"
+                )
             )
         }
         edited.liid = current.liid
@@ -56,5 +59,10 @@ extension WarrantStore {
             )
             return (change, stored)
         }
+    }
+
+    /// The kind with its indefinite article, as a message reads it (`a voip`, `an ip`, `an email`).
+    private static func article(_ kind: String) -> String {
+        (kind.first.map { "aeiou".contains($0) } == true ? "an " : "a ") + kind
     }
 }

@@ -1,6 +1,6 @@
 /// The target's members in a warrant's audit JSON, both ways.
 extension WarrantTarget {
-    /// IP: `user`, `static_ips`, `session_id`; VoIP: `targets` (SIP URIs and numbers as text).
+    /// IP: `user`, `static_ips`, `session_id`; VoIP: `targets` (SIP URIs and numbers as text); email: `addresses`.
     var auditMembers: [(String, AuditJSON)] {
         switch self {
         case .ip(let target):
@@ -11,6 +11,8 @@ extension WarrantTarget {
             ]
         case .voip(let targets):
             [("targets", .array(targets.map { .string($0.description) }))]
+        case .email(let targets):
+            [("addresses", .array(targets.map { .string($0.address) }))]
         }
     }
 
@@ -34,8 +36,17 @@ extension WarrantTarget {
                 targets.append(target)
             }
             self = .voip(targets)
+        case "email":
+            var targets: [EmailTarget] = []
+            for text in try reader.strings("addresses") {
+                guard let target = EmailTarget(address: text) else {
+                    throw reader.wrongType("addresses", "a list of email addresses")
+                }
+                targets.append(target)
+            }
+            self = .email(targets)
         default:
-            throw reader.wrongType("kind", "a kind of warrant (ip, voip)")
+            throw reader.wrongType("kind", "a kind of warrant (ip, voip, email)")
         }
     }
 }

@@ -1,7 +1,7 @@
 /// How a target is kept in `warrant_targets`: typed rows, in order.
 extension WarrantTarget {
     /// One row of `warrant_targets`: what the value is (`username`, `static_prefix`, `session_id`, `sip_uri`,
-    /// `tel`) and the value as text.
+    /// `tel`, `address`) and the value as text.
     struct Row: Equatable {
         var type: String
         var value: String
@@ -21,6 +21,8 @@ extension WarrantTarget {
                 case .tel: Row(type: "tel", value: target.description)
                 }
             }
+        case .email(let targets):
+            targets.map { Row(type: "address", value: $0.address) }
         }
     }
 
@@ -52,6 +54,13 @@ extension WarrantTarget {
                 targets.append(target)
             }
             self = .voip(targets)
+        case "email":
+            var targets: [EmailTarget] = []
+            for row in rows {
+                guard row.type == "address", let target = EmailTarget(address: row.value) else { return nil }
+                targets.append(target)
+            }
+            self = .email(targets)
         default:
             return nil
         }

@@ -1,16 +1,19 @@
-/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (email, mobile, mirror) is a new
+/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (mobile, mirror) is a new
 /// case here, with its rows (``WarrantTarget+Rows``), its audit JSON and its validation.
 public enum WarrantTarget: Sendable, Equatable {
     /// IP access: a RADIUS user name and/or static address prefixes.
     case ip(IPTarget)
     /// VoIP: SIP users and telephone numbers; every call one of them takes part in.
     case voip([VoIPTarget])
+    /// Email: mailboxes; every SMTP, IMAP and POP3 session one of them takes part in.
+    case email([EmailTarget])
 
     /// The kind's name, as the command line (`warrant add ip`), the tables and listings write it.
     public var kind: String {
         switch self {
         case .ip: "ip"
         case .voip: "voip"
+        case .email: "email"
         }
     }
 
@@ -22,5 +25,10 @@ public enum WarrantTarget: Sendable, Equatable {
     /// The SIP users and telephone numbers, when the warrant is a VoIP warrant.
     public var voip: [VoIPTarget]? {
         if case .voip(let targets) = self { targets } else { nil }
+    }
+
+    /// The mailboxes, when the warrant is an email warrant.
+    public var email: [EmailTarget]? {
+        if case .email(let targets) = self { targets } else { nil }
     }
 }

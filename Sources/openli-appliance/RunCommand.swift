@@ -76,6 +76,22 @@ struct RunCommand: AsyncParsableCommand {
     var sipNATMedia = "on"
 
     @Option(
+        name: .customLong("email-default-domain"),
+        help: ArgumentHelp(
+            "The domain of a mail log-on name without @ (erin is matched as erin@DOMAIN; default: such names match"
+                + " nothing).",
+            valueName: "domain"
+        )
+    )
+    var emailDefaultDomain: String?
+
+    @Option(
+        name: .customLong("email-session-timeout"),
+        help: "End a mail session after this many seconds without a packet, 1-604800."
+    )
+    var emailSessionTimeout: Int64 = 600
+
+    @Option(
         name: .customLong("retry"),
         help:
             "Seconds between attempts to reach an agency that is down, for every agency (default: each agency's --retry)."
@@ -142,6 +158,8 @@ struct RunCommand: AsyncParsableCommand {
         guard sipNATMedia == "on" || sipNATMedia == "off" else {
             throw ApplianceError(.usage, "run: --sip-nat-media \"\(sipNATMedia)\" is not on or off")
         }
+        let emailDomain = try emailDefaultDomain.map(Self.emailDomain)
+        try check(emailSessionTimeout, in: 1...604_800, flag: "--email-session-timeout")
         if let retry { try check(retry, in: 1...3600, flag: "--retry") }
         guard let quota = Self.bytes(spoolQuota), quota >= 1 << 20 else {
             throw ApplianceError(
@@ -163,6 +181,10 @@ struct RunCommand: AsyncParsableCommand {
             identityHeaders: identities,
             callIdleTimeoutMicros: callIdleTimeout * 1_000_000,
             natMedia: sipNATMedia == "on"
+        )
+        options.email = EmailSettings(
+            defaultDomain: emailDomain,
+            sessionTimeoutMicros: emailSessionTimeout * 1_000_000
         )
         options.retrySeconds = retry
         if let spool { options.spoolDirectory = spool }
@@ -186,6 +208,15 @@ struct RunCommand: AsyncParsableCommand {
         let actor = AuditActor.current(arguments: CommandLine.arguments)
         do {
             _ = try WarrantStore(path: database.resolvedPath, actor: actor, auditKeyPath: auditKeyPath)
+        } catch {
+            throw ApplianceError(error, command: "run")
+        }
+    }
+
+    /// An `--email-default-domain` value, in lower case.
+    private static func emailDomain(_ text: String) throws(ApplianceError) -> String {
+        do {
+            return try WarrantValidation.emailDomain(text, field: "--email-default-domain")
         } catch {
             throw ApplianceError(error, command: "run")
         }

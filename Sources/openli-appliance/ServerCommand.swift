@@ -5,7 +5,7 @@ import ArgumentParser
 struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Manage the session servers whose traffic is followed (RADIUS and SIP).",
+        abstract: "Manage the session servers whose traffic is followed (RADIUS, SIP, SMTP, IMAP and POP3).",
         subcommands: [Add.self, List.self, Remove.self]
     )
 
@@ -13,10 +13,13 @@ struct ServerCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP servers 5060."
+            abstract: """
+                Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP 5060, SMTP 25, IMAP 143 and \
+                POP3 110.
+                """
         )
 
-        @Argument(help: "The kind of server: radius or sip (gtp, smtp, imap and pop3 are not supported yet).")
+        @Argument(help: "The kind of server: radius, sip, smtp, imap or pop3 (gtp is not supported yet).")
         var kind: String
 
         @Argument(
@@ -54,7 +57,7 @@ struct ServerCommand: ParsableCommand {
             abstract: "Remove a server; without a port, on every port."
         )
 
-        @Argument(help: "The kind of server: radius or sip.")
+        @Argument(help: "The kind of server: radius, sip, smtp, imap or pop3.")
         var kind: String
 
         @Argument(

@@ -1,7 +1,7 @@
 import ArgumentParser
 
-/// The options `warrant add ip` and `warrant add voip` share: country codes, time window (and whether an end in the
-/// past is accepted) and what is delivered.
+/// The options every `warrant add KIND` shares: country codes, time window (and whether an end in the past is
+/// accepted) and what is delivered.
 struct WarrantAddCommonOptions: ParsableArguments {
     @Option(
         name: .customLong("auth-cc"),

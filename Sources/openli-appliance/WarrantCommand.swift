@@ -1,7 +1,7 @@
 import Appliance
 import ArgumentParser
 
-/// `openli-appliance warrant add ip|voip, modify, list, show, end`.
+/// `openli-appliance warrant add ip|voip|email, modify, list, show, end`.
 struct WarrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warrant",
@@ -14,7 +14,10 @@ struct WarrantCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Add a warrant.",
-            subcommands: [WarrantAddCommand<IPTargetFlags>.self, WarrantAddCommand<VoIPTargetFlags>.self]
+            subcommands: [
+                WarrantAddCommand<IPTargetFlags>.self, WarrantAddCommand<VoIPTargetFlags>.self,
+                WarrantAddCommand<EmailTargetFlags>.self,
+            ]
         )
     }
 
@@ -25,8 +28,9 @@ struct WarrantCommand: ParsableCommand {
             abstract: "Change a warrant that has not been ended: only what is given changes.",
             discussion: """
                 --static-ip replaces the whole list; on a VoIP warrant, --sip-uri and --tel together replace the \
-                whole target list. --start none and --end none remove a bound. --user, --static-ip and --session-id \
-                apply to IP warrants only, --sip-uri and --tel to VoIP warrants only. The result is checked like a \
+                whole target list; on an email warrant, --address replaces the addresses. --start none and --end \
+                none remove a bound. --user, --static-ip and --session-id apply to IP warrants only, --sip-uri and \
+                --tel to VoIP warrants only, --address to email warrants only. The result is checked like a \
                 new warrant (it still needs a target) and recorded in the audit log; a running appliance sends the \
                 agency an HI1 modification notice. An --end before now is refused unless --allow-past is given.
                 """
@@ -73,6 +77,12 @@ struct WarrantCommand: ParsableCommand {
             )
         )
         var tel: [String] = []
+
+        @Option(
+            name: .customLong("address"),
+            help: ArgumentHelp("A mailbox (email); repeatable; replaces the addresses.", valueName: "address")
+        )
+        var address: [String] = []
 
         @Option(
             name: .customLong("session-id"),
@@ -125,6 +135,7 @@ struct WarrantCommand: ParsableCommand {
                         sessionID: sessionID
                     ),
                     VoIPTargetOptions(sipURIs: sipURI.isEmpty ? nil : sipURI, tels: tel.isEmpty ? nil : tel),
+                    EmailTargetOptions(addresses: address.isEmpty ? nil : address),
                 ]
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.modifyWarrant(request) }
@@ -135,7 +146,7 @@ struct WarrantCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the warrants (ip and voip) with their status: pending, active, expired or ended."
+            abstract: "List the warrants (ip, voip and email) with their status: pending, active, expired or ended."
         )
 
         @OptionGroup var database: DatabaseOptions

@@ -79,3 +79,24 @@ struct VoIPTargetFlags: WarrantTargetFlags {
         VoIPTargetOptions(sipURIs: sipURI, tels: tel)
     }
 }
+
+/// `warrant add email LIID ...`: mailboxes.
+struct EmailTargetFlags: WarrantTargetFlags {
+    static let kind = "email"
+    static let abstract = "Add an email warrant: mailboxes; every SMTP, IMAP and POP3 session they take part in."
+    static let targetDiscussion = """
+        A warrant needs at least one --address (at most 64). Addresses match whatever their case: the local part \
+        is kept as written and the domain in lower case, and Erin@Example.ORG and erin@example.org are the same \
+        mailbox (one given twice is kept once).
+        """
+
+    @Option(
+        name: .customLong("address"),
+        help: ArgumentHelp("A mailbox, local@domain; repeatable.", valueName: "address")
+    )
+    var address: [String] = []
+
+    var options: any WarrantTargetOptions {
+        EmailTargetOptions(addresses: address)
+    }
+}

@@ -29,6 +29,10 @@ import Warrants
         #expect(throws: ApplianceError(.usage, "warrant add: a warrant needs a target: --sip-uri or --tel")) {
             try commands.addWarrant(voip)
         }
+        let email = WarrantAddRequest(liid: "E1", agency: "acme", target: EmailTargetOptions(addresses: []))
+        #expect(throws: ApplianceError(.usage, "warrant add: a warrant needs a target: --address")) {
+            try commands.addWarrant(email)
+        }
         let window = WarrantAddRequest(
             liid: "L2",
             agency: "acme",
@@ -57,6 +61,13 @@ import Warrants
         )
         #expect(throws: ApplianceError(.usage, "warrant modify: --tel does not apply to IP warrant \"L1\"")) {
             try commands.modifyWarrant(request)
+        }
+        _ = try commands.addWarrant(
+            WarrantAddRequest(liid: "E1", agency: "acme", target: EmailTargetOptions(addresses: ["erin@example.org"]))
+        )
+        let email = WarrantModifyRequest(liid: "E1", targets: [IPTargetOptions(user: "bob"), EmailTargetOptions()])
+        #expect(throws: ApplianceError(.usage, "warrant modify: --user does not apply to email warrant \"E1\"")) {
+            try commands.modifyWarrant(email)
         }
     }
 }

@@ -23,7 +23,7 @@ import Warrants
     @Test func movesEveryWarrantAndKeepsTheAuditLogVerifiable() throws {
         let scratch = try ScratchDirectory()
         let store = try migrated(scratch)
-        #expect(try store.schemaVersion() == 5)
+        #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
         let warrants = try store.warrants(includeEnded: true)
         #expect(warrants.map(\.liid) == ["LIID1", "LIID2", "V1", "V2"])
         #expect(warrants.map(\.target.kind) == ["ip", "ip", "voip", "voip"])

@@ -32,6 +32,8 @@ public struct RunOptions: Sendable {
     public var sessionIdleTimeoutSeconds: Int64 = 86_400
     /// How calls are followed (identity headers, idle timeout, NAT'd media).
     public var voip = VoIPSettings()
+    /// How mail sessions are followed (default domain of log-on names, session timeout).
+    public var email = EmailSettings()
     /// Seconds between connection attempts to an agency that is down, for every agency (nil: each agency's own).
     public var retrySeconds: Int64?
     /// Where records wait for the agencies' acknowledgement, per agency and handover, with the sequence-number journal

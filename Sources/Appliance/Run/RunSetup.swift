@@ -48,6 +48,12 @@ struct RunSetup {
         if sip == 0 && !plan.voipIntercepts.isEmpty {
             logger.warning("run: no SIP server is configured (server add sip ...): VoIP warrants cannot match")
         }
+        let mail = plan.servers(of: .smtp).count + plan.servers(of: .imap).count + plan.servers(of: .pop3).count
+        if mail == 0 && snapshot.warrants.contains(where: { $0.target.email != nil }) {
+            logger.warning(
+                "run: no SMTP, IMAP or POP3 server is configured (server add smtp ...): email warrants cannot match"
+            )
+        }
         hadHistory = Self.spoolHasHistory(options.spoolDirectory)
     }
 

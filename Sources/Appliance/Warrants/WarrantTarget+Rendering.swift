@@ -2,11 +2,12 @@ import Warrants
 
 /// How `warrant list`, `show` and `modify` present a target, per kind.
 extension WarrantTarget {
-    /// The kind as messages name it: `IP`, `VoIP`.
+    /// The kind as messages name it: `IP`, `VoIP`, `email`.
     var kindTitle: String {
         switch self {
         case .ip: "IP"
         case .voip: "VoIP"
+        case .email: "email"
         }
     }
 
@@ -17,6 +18,8 @@ extension WarrantTarget {
             ((target.username.map { ["user:\($0)"] } ?? []) + target.staticPrefixes).joined(separator: " ")
         case .voip(let targets):
             targets.map(\.description).joined(separator: " ")
+        case .email(let targets):
+            targets.map(\.address).joined(separator: " ")
         }
     }
 
@@ -34,6 +37,8 @@ extension WarrantTarget {
                 ("sip-uri", Self.joined(targets.filter(\.isSIP))),
                 ("tel", Self.joined(targets.filter { !$0.isSIP })),
             ]
+        case .email(let targets):
+            [("address", targets.map(\.address).joined(separator: ", "))]
         }
     }
 
@@ -51,6 +56,8 @@ extension WarrantTarget {
                 ("sip-uri", before.filter(\.isSIP) != after.filter(\.isSIP)),
                 ("tel", before.filter { !$0.isSIP } != after.filter { !$0.isSIP }),
             ]
+        case (.email(let before), .email(let after)):
+            [("address", before != after)]
         default:
             [("target", true)]
         }
