@@ -5,7 +5,8 @@ import Testing
 
 /// The SMTP, IMAP and POP3 captures through the built binary, configured from their JSON with the CLI, delivered
 /// over real sockets to the independent decoder acting as the LEMF: per LIID the IRI events in order, one EmailCC
-/// per message with the message's exact bytes, nothing from the sessions that concern no target.
+/// per message with the message's exact bytes, nothing from the sessions that concern no target. Each warrant is
+/// doubled by one delivering to `openli-appliance lemf`, which must receive the same records, numbered without gaps.
 @Suite(.serialized)
 struct EmailCaptureTests {
     @Test(arguments: ["smtp-session", "imap-session", "pop3-session"])
@@ -15,6 +16,11 @@ struct EmailCaptureTests {
         defer { appliance.cleanUp() }
         let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
+        let builtIn = try LEMFProcess(appliance: appliance)
+        let builtInEndpoint = "127.0.0.1:\(builtIn.port)"
+        let added = try appliance.run(
+            ["agency", "add", "LEMF", "--hi2", builtInEndpoint, "--hi3", builtInEndpoint, "--plaintext", "--country", "NZ"])
+        #expect(added.status == 0, "agency add: \(added.standardError)")
         for agency in scenario.agencies {
             let added = try appliance.run(
                 ["agency", "add", agency, "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"])
@@ -28,16 +34,24 @@ struct EmailCaptureTests {
             let added = try appliance.run(
                 ["warrant", "add", "email", warrant.liid, "--agency", warrant.agency, "--address", warrant.address])
             #expect(added.status == 0, "warrant add: \(added.standardError)")
+            let doubled = try appliance.run(
+                ["warrant", "add", "email", warrant.liid + "-L", "--agency", "LEMF", "--address", warrant.address])
+            #expect(doubled.status == 0, "warrant add: \(doubled.standardError)")
         }
         let run = try appliance.run(["run", "--pcap", scenario.pcapPath, "--retry", "1"])
         #expect(run.status == 0, "run: \(run.standardError)")
         #expect(run.standardError.contains("  mail "), "summary: \(run.standardError)")
 
         let (json, log) = lemf.finish(closedConnections: 2 * scenario.agencies.count)
+        let builtInRecords = builtIn.records()
+        #expect(builtIn.stop().status == 0)
+        let streams = completeStreams(builtInRecords)
+        #expect(streams.gapless, "openli-appliance lemf: \(builtInRecords)")
         #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
         #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let records = json.compactMap(DecodedRecord.init).filter { $0.kind != "TRI" }
         #expect(Set(records.map(\.liid)).isSubset(of: Set(scenario.warrants.map(\.liid))))
+        #expect(streams.iris + streams.ccs == records.count, "both receivers got the same number of records")
         for warrant in scenario.warrants {
             let expected = try #require(scenario.expected[warrant.liid])
             let mine = records.filter { $0.liid == warrant.liid }
@@ -50,6 +64,9 @@ struct EmailCaptureTests {
             let hashes = ccs.compactMap(\.emailContent).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
             #expect(hashes == expected.contentHashes || expected.contentHashes.isEmpty, "\(warrant.liid) content")
             #expect(!ccs.contains { Self.contains($0.emailContent ?? [], "-pw-2026") }, "a password was delivered")
+            let received = builtInRecords.filter { $0.liid == warrant.liid + "-L" }
+            #expect(received.filter { $0.kind == "IRI" }.count == iris.count, "lemf IRIs")
+            #expect(received.filter { $0.kind == "CC" }.count == ccs.count, "lemf CCs")
         }
     }
 

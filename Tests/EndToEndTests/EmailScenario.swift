@@ -57,8 +57,9 @@ struct EmailScenario {
                 for event in session["events"] as? [[String: Any]] ?? [] {
                     let name = (event["event"] as? String ?? "").split(separator: " ").first.map(String.init) ?? ""
                     let names = [name] + (event["event_alternatives"] as? [String] ?? [])
-                    let type = (event["iri"] as? String ?? "").split(separator: " ").first.map(String.init) ?? ""
-                    let types = [type] + (event["iri_alternatives"] as? [String] ?? [])
+                    let text = ([event["iri"] as? String ?? ""] + (event["iri_alternatives"] as? [String] ?? []))
+                        .joined(separator: " ")
+                    let types = ["BEGIN", "CONTINUE", "END", "REPORT"].filter { text.contains($0) }.map { "IRI-" + $0 }
                     result.events.append(
                         Event(
                             names: names,

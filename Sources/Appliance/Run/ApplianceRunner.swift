@@ -81,7 +81,8 @@ public enum ApplianceRunner {
                 realtime: options.realtime,
                 sequenceJournal: journal,
                 numberingStateLost: numberingStateLost,
-                voip: options.voip
+                voip: options.voip,
+                email: options.email
             ),
             gate: gate
         )

@@ -197,6 +197,7 @@ public struct InterceptPlan: Sendable {
             endMicros: warrant.endMicros ?? Int64.max
         )
         intercept.voipTargets = warrant.target.voip ?? []
+        intercept.emailTargets = warrant.target.email ?? []
         intercept.modifiedMicros = warrant.modifiedMicros
         return intercept
     }
