@@ -19,7 +19,10 @@ struct EmailCaptureTests {
         let builtIn = try LEMFProcess(appliance: appliance)
         let builtInEndpoint = "127.0.0.1:\(builtIn.port)"
         let added = try appliance.run(
-            ["agency", "add", "LEMF", "--hi2", builtInEndpoint, "--hi3", builtInEndpoint, "--plaintext", "--country", "NZ"])
+            [
+                "agency", "add", "LEMF", "--hi2", builtInEndpoint, "--hi3", builtInEndpoint, "--plaintext", "--country",
+                "NZ",
+            ])
         #expect(added.status == 0, "agency add: \(added.standardError)")
         for agency in scenario.agencies {
             let added = try appliance.run(
@@ -61,7 +64,9 @@ struct EmailCaptureTests {
             #expect(iris.allSatisfy { expected.clientPorts.contains($0.emailClientPort ?? -1) }, "sessions concerned")
             #expect(ccs.count == expected.messageCCs, "\(warrant.liid) EmailCCs")
             #expect(Set(mine.map(\.cin)).count == expected.clientPorts.count, "\(warrant.liid) CINs")
-            let hashes = ccs.compactMap(\.emailContent).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+            let hashes = ccs.compactMap(\.emailContent).map {
+                SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined()
+            }
             #expect(hashes == expected.contentHashes || expected.contentHashes.isEmpty, "\(warrant.liid) content")
             #expect(!ccs.contains { Self.contains($0.emailContent ?? [], "-pw-2026") }, "a password was delivered")
             let received = builtInRecords.filter { $0.liid == warrant.liid + "-L" }

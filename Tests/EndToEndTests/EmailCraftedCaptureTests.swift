@@ -24,7 +24,12 @@ struct EmailCraftedCaptureTests {
         silent.server("+OK\r\n+OK logged in\r\n", in: &capture)
         capture.timeMicros += 60_000_000
         func smtp(_ port: UInt16) -> MailConversation {
-            var conversation = MailConversation(client: [192, 0, 2, 1], clientPort: port, server: server, serverPort: 25)
+            var conversation = MailConversation(
+                client: [192, 0, 2, 1],
+                clientPort: port,
+                server: server,
+                serverPort: 25
+            )
             conversation.open(in: &capture)
             conversation.server("220 mx ESMTP\r\n", in: &capture)
             conversation.client("EHLO c\r\n", in: &capture)
@@ -47,7 +52,10 @@ struct EmailCraftedCaptureTests {
         twoTransactions.close(in: &capture)
 
         var refused = smtp(40002)
-        refused.client("MAIL FROM:<dave@example.com>\r\nRCPT TO:<erin@example.org>\r\nRCPT TO:<eve@example.com>\r\n", in: &capture)
+        refused.client(
+            "MAIL FROM:<dave@example.com>\r\nRCPT TO:<erin@example.org>\r\nRCPT TO:<eve@example.com>\r\n",
+            in: &capture
+        )
         refused.server("250 ok\r\n550 no such user\r\n250 ok\r\n", in: &capture)
         refused.client("DATA\r\n", in: &capture)
         refused.server("354 go\r\n", in: &capture)

@@ -52,7 +52,11 @@ import Testing
         events += MailTestSupport.feed("DONE\r\n", fromClient: true, to: &parser)
         events += MailTestSupport.feed("a3 OK idle done\r\n", fromClient: false, to: &parser)
         events += MailTestSupport.feed("a4 FETCH 2 (FLAGS RFC822)\r\n", fromClient: true, to: &parser)
-        events += MailTestSupport.feed("* 2 FETCH (FLAGS (\\Seen) RFC822 {2}\r\nhi)\r\na4 OK\r\n", fromClient: false, to: &parser)
+        events += MailTestSupport.feed(
+            "* 2 FETCH (FLAGS (\\Seen) RFC822 {2}\r\nhi)\r\na4 OK\r\n",
+            fromClient: false,
+            to: &parser
+        )
         #expect(MailTestSupport.messages(events).map(\.kind) == [.partialDownload, .download])
         #expect(MailTestSupport.contents(events) == [Array("From".utf8), Array("hi".utf8)])
         #expect(MailTestSupport.errors(events).isEmpty)
@@ -70,10 +74,18 @@ import Testing
         var events = MailTestSupport.feed("+OK ready <1.2@mx>\r\n", fromClient: false, to: &parser)
         events += MailTestSupport.feed("USER erin@example.org\r\nPASS wrong\r\n", fromClient: true, to: &parser)
         events += MailTestSupport.feed("+OK\r\n-ERR [AUTH] failed\r\n", fromClient: false, to: &parser)
-        events += MailTestSupport.feed("APOP erin@example.org c4c9334bac560ecc979e58001b3e22fb\r\n", fromClient: true, to: &parser)
+        events += MailTestSupport.feed(
+            "APOP erin@example.org c4c9334bac560ecc979e58001b3e22fb\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("+OK maildrop ready\r\n", fromClient: false, to: &parser)
         events += MailTestSupport.feed("RETR 1\r\n", fromClient: true, to: &parser)
-        events += MailTestSupport.feed("+OK 20 octets\r\nSubject: x\r\n\r\n..dot\r\n.\r\n", fromClient: false, to: &parser)
+        events += MailTestSupport.feed(
+            "+OK 20 octets\r\nSubject: x\r\n\r\n..dot\r\n.\r\n",
+            fromClient: false,
+            to: &parser
+        )
         #expect(MailTestSupport.logons(events).map(\.1) == [false, true])
         #expect(MailTestSupport.contents(events) == [Array("Subject: x\r\n\r\n.dot\r\n".utf8)])
     }
@@ -81,7 +93,11 @@ import Testing
     @Test func pop3LostSegmentResynchronisesAtTheTerminatingLine() {
         var parser = POP3Session(lookup: targets, pieceLimit: 1 << 20)
         var events = MailTestSupport.feed("+OK\r\n", fromClient: false, to: &parser)
-        events += MailTestSupport.feed("USER erin@example.org\r\nPASS x\r\nRETR 1\r\nQUIT\r\n", fromClient: true, to: &parser)
+        events += MailTestSupport.feed(
+            "USER erin@example.org\r\nPASS x\r\nRETR 1\r\nQUIT\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("+OK\r\n+OK\r\n+OK\r\nfirst part\r\n", fromClient: false, to: &parser)
         parser.lost(octets: 1000, fromClient: false, into: &events)
         events += MailTestSupport.feed("ond part\r\n.\r\n+OK bye\r\n", fromClient: false, to: &parser)

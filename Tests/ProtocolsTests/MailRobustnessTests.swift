@@ -1,6 +1,6 @@
 import Protocols
-import Testing
 import TestSupport
+import Testing
 
 /// The mail parsers on hostile input: random bytes, overlong lines, literals and chunks that lie about their
 /// length, a DATA that never ends. Nothing crashes, errors are counted, what is held stays bounded.
@@ -9,15 +9,19 @@ import TestSupport
 
     func randomSegments(seed: UInt64) -> [(Bool, [UInt8])] {
         var generator = SeededGenerator(seed: seed)
-        let words = ["MAIL FROM:<erin@example.org>", "RCPT TO:<x>", "DATA", "BDAT 99", "{5}", "a1 LOGIN erin x",
-            "* 1 FETCH (BODY[] {10}", "+OK", "-ERR", "354 go", "250 ok", "USER erin", "RETR 1", ".", "AUTH PLAIN"]
+        let words = [
+            "MAIL FROM:<erin@example.org>", "RCPT TO:<x>", "DATA", "BDAT 99", "{5}", "a1 LOGIN erin x",
+            "* 1 FETCH (BODY[] {10}", "+OK", "-ERR", "354 go", "250 ok", "USER erin", "RETR 1", ".", "AUTH PLAIN",
+        ]
         return (0..<400).map { _ in
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 1...6, using: &generator) {
                 if Bool.random(using: &generator) {
                     bytes += Array((words.randomElement(using: &generator) ?? "").utf8) + [0x0D, 0x0A]
                 } else {
-                    bytes += (0..<Int.random(in: 0...64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                    bytes += (0..<Int.random(in: 0...64, using: &generator)).map { _ in
+                        UInt8.random(in: 0...255, using: &generator)
+                    }
                 }
             }
             return (Bool.random(using: &generator), bytes)
@@ -27,7 +31,9 @@ import TestSupport
     func run(_ parser: inout some MailSessionParser, _ segments: [(Bool, [UInt8])]) -> [MailEvent] {
         var events: [MailEvent] = []
         for (fromClient, bytes) in segments {
-            bytes.withUnsafeBytes { fromClient ? parser.takeClient($0, into: &events) : parser.takeServer($0, into: &events) }
+            bytes.withUnsafeBytes {
+                fromClient ? parser.takeClient($0, into: &events) : parser.takeServer($0, into: &events)
+            }
         }
         return events
     }
@@ -55,7 +61,10 @@ import TestSupport
 
     @Test func literalsThatLieAboutTheirLength() {
         var imap = IMAPSession(lookup: targets, pieceLimit: 4096)
-        var events = run(&imap, [(true, Array("a1 LOGIN erin@example.org x\r\n".utf8)), (false, Array("a1 OK\r\n".utf8))])
+        var events = run(
+            &imap,
+            [(true, Array("a1 LOGIN erin@example.org x\r\n".utf8)), (false, Array("a1 OK\r\n".utf8))]
+        )
         events += run(&imap, [(true, Array("a2 FETCH 1 BODY[]\r\n".utf8))])
         events += run(&imap, [(false, Array("* 1 FETCH (BODY[] {999999999999}\r\nshort)\r\na2 OK\r\n".utf8))])
         for _ in 0..<100 { events += run(&imap, [(false, [UInt8](repeating: 0x41, count: 10_000))]) }

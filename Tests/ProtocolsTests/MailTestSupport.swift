@@ -34,7 +34,8 @@ enum MailTestSupport {
         for (index, frame) in try PcapCaptures.frames(name).enumerated() {
             guard let linkType = LinkType(dlt: frame.linkType) else { continue }
             let decoded = frame.bytes.withUnsafeBytes { buffer in
-                Result { () throws(PacketError) -> DecodedPacket in try PacketDecoder.decode(buffer, linkType: linkType) }
+                Result { () throws(PacketError) -> DecodedPacket in try PacketDecoder.decode(buffer, linkType: linkType)
+                }
             }
             guard case .success(let packet) = decoded, packet.transportProtocol == 6, packet.payloadLength > 0 else {
                 continue
@@ -87,8 +88,10 @@ enum MailTestSupport {
 
     /// Hex SHA-256 of bytes.
     static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
-            .joined()
+        SHA256.hash(data: bytes).map {
+            String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
+        }
+        .joined()
     }
 
     /// The content of every kept piece and message, one array per message (pieces of one message joined).
@@ -133,7 +136,9 @@ extension MailTestSupport {
             default: return false
             }
             guard haystack.count >= needle.count else { return false }
-            return (0...(haystack.count - needle.count)).contains { Array(haystack[$0..<($0 + needle.count)]) == needle }
+            return (0...(haystack.count - needle.count)).contains {
+                Array(haystack[$0..<($0 + needle.count)]) == needle
+            }
         }
     }
 }

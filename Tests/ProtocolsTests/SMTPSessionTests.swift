@@ -98,7 +98,11 @@ import Testing
 
     @Test func dotStuffingIsUndoneEvenOneByteAtATime() {
         var parser = session()
-        var events = MailTestSupport.feed("MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\nDATA\r\n", fromClient: true, to: &parser)
+        var events = MailTestSupport.feed(
+            "MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\nDATA\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("250 ok\r\n250 ok\r\n354 go\r\n", fromClient: false, to: &parser)
         for byte in "line\r\n..hidden\r\n.\r\r\nlast\r\n.\r\n".utf8 {
             events += MailTestSupport.feed(String(decoding: [byte], as: UTF8.self), fromClient: true, to: &parser)
@@ -117,7 +121,11 @@ import Testing
         events += MailTestSupport.feed("235 ok\r\n", fromClient: false, to: &parser)
         #expect(MailTestSupport.logons(events).map(\.0) == ["erin"])
         var other = session()
-        var failed = MailTestSupport.feed("AUTH PLAIN AGVyaW5AZXhhbXBsZS5vcmcAc2VjcmV0\r\n", fromClient: true, to: &other)
+        var failed = MailTestSupport.feed(
+            "AUTH PLAIN AGVyaW5AZXhhbXBsZS5vcmcAc2VjcmV0\r\n",
+            fromClient: true,
+            to: &other
+        )
         failed += MailTestSupport.feed("535 bad credentials\r\n", fromClient: false, to: &other)
         #expect(MailTestSupport.logons(failed).map(\.0) == ["erin@example.org"])
         #expect(MailTestSupport.logons(failed).map(\.1) == [false])
@@ -126,7 +134,11 @@ import Testing
 
     @Test func bdatChunksMakeOneMessage() {
         var parser = session()
-        var events = MailTestSupport.feed("MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\n", fromClient: true, to: &parser)
+        var events = MailTestSupport.feed(
+            "MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("250 ok\r\n250 ok\r\n", fromClient: false, to: &parser)
         events += MailTestSupport.feed("BDAT 5\r\nhel", fromClient: true, to: &parser)
         events += MailTestSupport.feed("lo", fromClient: true, to: &parser)
@@ -141,7 +153,11 @@ import Testing
         var parser = session()
         var events = MailTestSupport.feed("STARTTLS\r\n", fromClient: true, to: &parser)
         events += MailTestSupport.feed("220 go ahead\r\n", fromClient: false, to: &parser)
-        events += MailTestSupport.feed("\u{16}\u{03}\u{01}MAIL FROM:<erin@example.org>\r\n", fromClient: true, to: &parser)
+        events += MailTestSupport.feed(
+            "\u{16}\u{03}\u{01}MAIL FROM:<erin@example.org>\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("250 ok\r\n", fromClient: false, to: &parser)
         #expect(events == [.startTLS])
         #expect(parser.isOpaque)
@@ -150,7 +166,11 @@ import Testing
     @Test func aLongMessageComesInBoundedPieces() {
         var parser = SMTPSession(lookup: targets, pieceLimit: 4096)
         var events = MailTestSupport.feed("220 mx\r\n", fromClient: false, to: &parser)
-        events += MailTestSupport.feed("MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\nDATA\r\n", fromClient: true, to: &parser)
+        events += MailTestSupport.feed(
+            "MAIL FROM:<erin@example.org>\r\nRCPT TO:<a@b.c>\r\nDATA\r\n",
+            fromClient: true,
+            to: &parser
+        )
         events += MailTestSupport.feed("250 ok\r\n250 ok\r\n354 go\r\n", fromClient: false, to: &parser)
         let line = String(repeating: "x", count: 998) + "\r\n"
         for _ in 0..<1000 { events += MailTestSupport.feed(line, fromClient: true, to: &parser) }

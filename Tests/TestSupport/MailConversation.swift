@@ -49,7 +49,12 @@ public struct MailConversation {
         add(fromClient: true, flags: [.ack, .psh], payload: first, in: &capture)
         add(fromClient: true, flags: [.ack, .psh], payload: first, in: &capture)
         clientSequence = start &+ UInt32(first.count + second.count)
-        send(Array(bytes.dropFirst(first.count + second.count)), fromClient: true, segmentSize: segmentSize, in: &capture)
+        send(
+            Array(bytes.dropFirst(first.count + second.count)),
+            fromClient: true,
+            segmentSize: segmentSize,
+            in: &capture
+        )
     }
 
     /// FIN from the client, FIN from the server, the last ACK.

@@ -85,7 +85,15 @@ extension EmailTracker {
                 content: message.content,
                 into: &payload
             )
-            iris.append(IRIRecord(interceptIndex: index, cin: connection.cin, kind: .cc, timeMicros: timeMicros, payload: payload))
+            iris.append(
+                IRIRecord(
+                    interceptIndex: index,
+                    cin: connection.cin,
+                    kind: .cc,
+                    timeMicros: timeMicros,
+                    payload: payload
+                )
+            )
             delivered = true
         }
         if delivered { statistics.interceptedMessages += 1 }

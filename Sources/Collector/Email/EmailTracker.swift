@@ -73,7 +73,8 @@ public final class EmailTracker {
             close(connection, key: key, status: .unknown, timeMicros: frame.timeMicros)
             return
         }
-        let sequence = UInt32(segment[4]) << 24 | UInt32(segment[5]) << 16 | UInt32(segment[6]) << 8 | UInt32(segment[7])
+        let sequence =
+            UInt32(segment[4]) << 24 | UInt32(segment[5]) << 16 | UInt32(segment[6]) << 8 | UInt32(segment[7])
         feed(connection, fromClient: frame.toServer, sequence: sequence, syn: flags & 0x02 != 0, payload: payload)
         apply(events, on: connection, timeMicros: frame.timeMicros)
         if flags & 0x01 != 0 {
@@ -157,7 +158,11 @@ public final class EmailTracker {
                     connection.parser.lost(octets: octets, fromClient: direction, into: &self.events)
                 }
             }
-            if direction { connection.fromClient.flush(deliver: flush) } else { connection.fromServer.flush(deliver: flush) }
+            if direction {
+                connection.fromClient.flush(deliver: flush)
+            } else {
+                connection.fromServer.flush(deliver: flush)
+            }
         }
         apply(events, on: connection, timeMicros: timeMicros)
         end(connection, status: status, timeMicros: timeMicros)

@@ -100,6 +100,8 @@ extension IMAPCommandLine {
     mutating func addLiteral(_ bytes: UnsafeRawBufferPointer, limit: Int) {
         guard !arguments.isEmpty else { return }
         let room = max(0, limit - arguments[arguments.count - 1].count)
-        arguments[arguments.count - 1].append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<min(room, bytes.count)]))
+        arguments[arguments.count - 1].append(
+            contentsOf: UnsafeRawBufferPointer(rebasing: bytes[..<min(room, bytes.count)])
+        )
     }
 }

@@ -8,7 +8,8 @@
 /// target; each goes out as a piece when its literal ends, and its event when the command's tagged reply comes.
 public struct IMAPSession {
     enum Command {
-        case login(String?), authenticate, fetch, append, logout, idle, startTLS, other
+        case login(String?)
+        case authenticate, fetch, append, logout, idle, startTLS, other
     }
 
     /// What a literal being read is.

@@ -5,7 +5,13 @@
 /// retrieved message's content is kept when that mailbox is a target's.
 public struct POP3Session {
     enum Command {
-        case greeting, user(String), pass, apop(String), auth, retrieve(partial: Bool), listing, quit, startTLS, other
+        case greeting
+        case user(String)
+        case pass
+        case apop(String)
+        case auth
+        case retrieve(partial: Bool)
+        case listing, quit, startTLS, other
     }
 
     enum ServerMode {

@@ -7,12 +7,19 @@
 /// recipients is a target.
 public struct SMTPSession {
     enum Command {
-        case greeting, hello, auth, mail(String?), rcpt(String?), data, dataEnd, bdat(last: Bool), reset, quit
+        case greeting, hello, auth
+        case mail(String?)
+        case rcpt(String?)
+        case data, dataEnd
+        case bdat(last: Bool)
+        case reset, quit
         case startTLS, other
     }
 
     enum ClientMode {
-        case commands, awaitingDataReply, data, chunk(remaining: Int, last: Bool), opaque
+        case commands, awaitingDataReply, data
+        case chunk(remaining: Int, last: Bool)
+        case opaque
     }
 
     /// The most client octets held while a DATA waits for its reply.
