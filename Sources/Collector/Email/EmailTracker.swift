@@ -60,6 +60,10 @@ public final class EmailTracker {
             )
         if !payload.isEmpty { messagesTaken += 1 }
         let connection: MailConnection
+        let isNewConnection = flags & 0x12 == 0x02
+        if let known = connections[key], isNewConnection, known.clientOctets > 0 || known.serverOctets > 0 {
+            close(known, key: key, status: .unknown, timeMicros: frame.timeMicros)
+        }
         if let known = connections[key] {
             connection = known
         } else {
@@ -184,7 +188,8 @@ public final class EmailTracker {
     /// Ends the sessions silent for the timeout.
     func sweep(to timeMicros: Int64) {
         let deadline = timeMicros - settings.sessionTimeoutMicros
-        for (key, connection) in connections where connection.lastMicros <= deadline {
+        let silent = connections.filter { $0.value.lastMicros <= deadline }
+        for (key, connection) in silent {
             close(connection, key: key, status: .unknown, timeMicros: timeMicros)
             statistics.timedOut += 1
         }
