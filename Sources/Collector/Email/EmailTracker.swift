@@ -103,13 +103,12 @@ public final class EmailTracker {
             case .bytes(let bytes):
                 if fromClient {
                     connection.clientOctets += UInt64(bytes.count)
-                    if !connection.parser.isOpaque { connection.parser.takeClient(bytes, into: &self.events) }
                 } else {
                     connection.serverOctets += UInt64(bytes.count)
-                    if !connection.parser.isOpaque { connection.parser.takeServer(bytes, into: &self.events) }
                 }
+                connection.take(bytes, fromClient: fromClient, into: &self.events)
             case .lost(let octets):
-                connection.parser.lost(octets: octets, fromClient: fromClient, into: &self.events)
+                connection.lost(octets: octets, fromClient: fromClient, into: &self.events)
             }
         }
         if fromClient {
@@ -121,24 +120,20 @@ public final class EmailTracker {
 
     /// Starts following a connection, making room first when the most sessions are followed.
     private func open(_ key: FlowKey, server: ServerEndpoint, kind: ServerKind, timeMicros: Int64) -> MailConnection? {
-        let parser: any MailSessionParser
         let mailProtocol: EmailIRIContents.MailProtocol
         switch kind {
-        case .smtp:
-            (parser, mailProtocol) = (SMTPSession(lookup: directory, pieceLimit: settings.messagePieceBytes), .smtp)
-        case .imap:
-            (parser, mailProtocol) = (IMAPSession(lookup: directory, pieceLimit: settings.messagePieceBytes), .imap4)
-        case .pop3:
-            (parser, mailProtocol) = (POP3Session(lookup: directory, pieceLimit: settings.messagePieceBytes), .pop3)
-        case .radius, .sip, .gtp:
-            return nil
+        case .smtp: mailProtocol = .smtp
+        case .imap: mailProtocol = .imap4
+        case .pop3: mailProtocol = .pop3
+        case .radius, .sip, .gtp: return nil
         }
         if connections.count >= settings.maximumSessions { evictIdlest(timeMicros: timeMicros) }
         let connection = MailConnection(
             client: (key.source, key.sourcePort),
             server: server,
             mailProtocol: mailProtocol,
-            parser: parser,
+            lookup: directory,
+            pieceLimit: settings.messagePieceBytes,
             timeMicros: timeMicros
         )
         connections[key] = connection
@@ -153,13 +148,9 @@ public final class EmailTracker {
             let flush: (TCPStreamDirection.Piece) -> Void = { piece in
                 switch piece {
                 case .bytes(let bytes):
-                    if direction {
-                        connection.parser.takeClient(bytes, into: &self.events)
-                    } else {
-                        connection.parser.takeServer(bytes, into: &self.events)
-                    }
+                    connection.take(bytes, fromClient: direction, into: &self.events)
                 case .lost(let octets):
-                    connection.parser.lost(octets: octets, fromClient: direction, into: &self.events)
+                    connection.lost(octets: octets, fromClient: direction, into: &self.events)
                 }
             }
             if direction {

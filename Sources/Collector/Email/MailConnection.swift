@@ -23,8 +23,11 @@ final class MailConnection {
     let mailProtocol: EmailIRIContents.MailProtocol
     /// The communication identity number of the session.
     let cin: UInt32
-    /// Parses both directions.
-    var parser: any MailSessionParser
+    /// Parses both directions: the parser of the connection's protocol (the others stay nil). Held apart rather than
+    /// as an existential so that feeding it mutates it in place.
+    private var smtp: SMTPSession?
+    private var imap: IMAPSession?
+    private var pop3: POP3Session?
     /// The client's bytes, in order.
     var fromClient = TCPStreamDirection()
     /// The server's bytes, in order.
@@ -47,17 +50,44 @@ final class MailConnection {
         client: (IPAddress, UInt16),
         server: ServerEndpoint,
         mailProtocol: EmailIRIContents.MailProtocol,
-        parser: any MailSessionParser,
+        lookup: any MailTargetLookup,
+        pieceLimit: Int,
         timeMicros: Int64
     ) {
         self.client = client
         self.server = server
         self.mailProtocol = mailProtocol
-        self.parser = parser
+        switch mailProtocol {
+        case .smtp: smtp = SMTPSession(lookup: lookup, pieceLimit: pieceLimit)
+        case .imap4: imap = IMAPSession(lookup: lookup, pieceLimit: pieceLimit)
+        case .pop3: pop3 = POP3Session(lookup: lookup, pieceLimit: pieceLimit)
+        }
         lastMicros = timeMicros
         cin = CommunicationIdentity.cin(
             for: "\(mailProtocol) \(client.0):\(client.1) \(server.address):\(server.port) \(timeMicros)"
         )
+    }
+
+    /// Feeds the next bytes of one direction to the parser (nothing once the session switched to TLS).
+    func take(_ bytes: UnsafeRawBufferPointer, fromClient: Bool, into events: inout [MailEvent]) {
+        switch mailProtocol {
+        case .smtp:
+            guard smtp?.isOpaque == false else { return }
+            fromClient ? smtp?.takeClient(bytes, into: &events) : smtp?.takeServer(bytes, into: &events)
+        case .imap4:
+            guard imap?.isOpaque == false else { return }
+            fromClient ? imap?.takeClient(bytes, into: &events) : imap?.takeServer(bytes, into: &events)
+        case .pop3:
+            guard pop3?.isOpaque == false else { return }
+            fromClient ? pop3?.takeClient(bytes, into: &events) : pop3?.takeServer(bytes, into: &events)
+        }
+    }
+
+    /// Tells the parser that bytes of one direction were lost.
+    func lost(octets: Int, fromClient: Bool, into events: inout [MailEvent]) {
+        smtp?.lost(octets: octets, fromClient: fromClient, into: &events)
+        imap?.lost(octets: octets, fromClient: fromClient, into: &events)
+        pop3?.lost(octets: octets, fromClient: fromClient, into: &events)
     }
 
     /// The party of an intercept, added when new.
