@@ -35,7 +35,7 @@ extension IMAPSession {
     private mutating func clientLine(_ line: [UInt8], events: inout [MailEvent]) {
         if building == nil && continuationAwaited {
             continuationAwaited = false
-            if line != [UInt8(ascii: "*")] { sasl?.take(response: line) }
+            sasl?.answer(line)
             return
         }
         let marker = Self.literal(endingLine: line)
@@ -76,8 +76,8 @@ extension IMAPSession {
             push(tag: command.tag, .login(command.arguments.first.map(MailBytes.text)))
         case "AUTHENTICATE":
             guard let mechanism = command.arguments.first else { return push(tag: command.tag, .other) }
-            sasl = SASLExchange(mechanism: MailBytes.upperWord(mechanism))
-            if command.arguments.count >= 2 { sasl?.take(response: command.arguments[1]) }
+            let initialResponse = command.arguments.count >= 2 ? command.arguments[1] : nil
+            sasl = SASLExchange(mechanism: mechanism, initialResponse: initialResponse)
             push(tag: command.tag, .authenticate)
         case "FETCH":
             push(tag: command.tag, .fetch)

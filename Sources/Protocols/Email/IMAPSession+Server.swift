@@ -91,11 +91,7 @@ extension IMAPSession {
             events.append(.logon(user: name, succeeded: accepted))
             if accepted { user = name }
         case .authenticate:
-            if let name = sasl?.user {
-                events.append(.logon(user: name, succeeded: accepted))
-                if accepted { user = name }
-            }
-            sasl = nil
+            SASLExchange.conclude(&sasl, accepted: accepted, user: &user, events: &events)
             continuationAwaited = false
         case .fetch, .append:
             for var message in waiting {

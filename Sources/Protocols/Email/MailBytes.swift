@@ -38,6 +38,11 @@ enum MailBytes {
         line.split(separator: 0x20)
     }
 
+    /// Whether a word is ASCII letters only (what a command verb is).
+    static func isLetters(_ word: some Collection<UInt8>) -> Bool {
+        word.allSatisfy { upper($0) >= 0x41 && upper($0) <= 0x5A }
+    }
+
     /// A word in upper case, as text.
     static func upperWord(_ word: some Collection<UInt8>) -> String {
         String(decoding: word.map(upper), as: UTF8.self)

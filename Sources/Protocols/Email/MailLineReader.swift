@@ -56,6 +56,20 @@ struct MailLineReader: Sendable {
         return .incomplete
     }
 
+    /// The next whole line from `bytes` at `index`, or nil when the buffer ends inside one; a line past the limit is
+    /// reported in `events`.
+    mutating func nextLine(_ bytes: UnsafeRawBufferPointer, _ index: inout Int, events: inout [MailEvent]) -> [UInt8]? {
+        switch next(bytes, &index) {
+        case .line(let line):
+            return line
+        case .incomplete:
+            return nil
+        case .overlong:
+            events.append(.error(.overlongLine))
+            return nil
+        }
+    }
+
     /// Drops a line in progress and skips to the end of the line the stream is in (after bytes were lost).
     mutating func resynchronise() {
         partial.removeAll(keepingCapacity: true)

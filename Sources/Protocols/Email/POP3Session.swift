@@ -27,7 +27,6 @@ public struct POP3Session {
     var serverLines = MailLineReader(limit: 8192)
     var serverMode = ServerMode.replies
     var sasl: SASLExchange?
-    var saslAwaitsResponse = false
     /// The mailbox the client named (USER, APOP), before the server accepted it.
     var named: String?
     var user: String?
@@ -46,10 +45,8 @@ public struct POP3Session {
     public mutating func takeClient(_ bytes: UnsafeRawBufferPointer, into events: inout [MailEvent]) {
         var index = 0
         while index < bytes.count, !isOpaque {
-            switch clientLines.next(bytes, &index) {
-            case .line(let line): command(line, events: &events)
-            case .incomplete: break
-            case .overlong: events.append(.error(.overlongLine))
+            if let line = clientLines.nextLine(bytes, &index, events: &events) {
+                command(line, events: &events)
             }
         }
     }
@@ -60,10 +57,8 @@ public struct POP3Session {
         while index < bytes.count, !isOpaque {
             switch serverMode {
             case .replies:
-                switch serverLines.next(bytes, &index) {
-                case .line(let line): reply(line, events: &events)
-                case .incomplete: break
-                case .overlong: events.append(.error(.overlongLine))
+                if let line = serverLines.nextLine(bytes, &index, events: &events) {
+                    reply(line, events: &events)
                 }
             case .listing:
                 if dot.read(bytes, &index, into: &content, events: &events) {
@@ -85,7 +80,7 @@ public struct POP3Session {
         events.append(.error(.gap))
         if fromClient {
             clientLines.resynchronise()
-            saslAwaitsResponse = false
+            sasl?.awaitsResponse = false
             return
         }
         switch serverMode {
@@ -104,9 +99,8 @@ public struct POP3Session {
 
     /// Applies one client command line.
     private mutating func command(_ line: [UInt8], events: inout [MailEvent]) {
-        if saslAwaitsResponse {
-            saslAwaitsResponse = false
-            if line != [UInt8(ascii: "*")] { sasl?.take(response: line) }
+        if sasl?.awaitsResponse == true {
+            sasl?.answer(line)
             return
         }
         let words = MailBytes.words(line)
@@ -120,8 +114,7 @@ public struct POP3Session {
             words.count >= 3 ? push(.apop(MailBytes.text(words[1]))) : push(.other)
         case "AUTH":
             guard words.count >= 2 else { return push(.listing) }
-            sasl = SASLExchange(mechanism: MailBytes.upperWord(words[1]))
-            if words.count >= 3 { sasl?.take(response: words[2]) }
+            sasl = SASLExchange(mechanism: words[1], initialResponse: words.count >= 3 ? words[2] : nil)
             push(.auth)
         case "RETR":
             push(.retrieve(partial: false))
@@ -136,9 +129,7 @@ public struct POP3Session {
         case "STLS":
             push(.startTLS)
         default:
-            if !verb.allSatisfy({ MailBytes.upper($0) >= 0x41 && MailBytes.upper($0) <= 0x5A }) {
-                events.append(.error(.badCommand))
-            }
+            if !MailBytes.isLetters(verb) { events.append(.error(.badCommand)) }
             push(.other)
         }
     }
@@ -151,7 +142,7 @@ public struct POP3Session {
         } else if MailBytes.hasPrefix(line, "-ERR") {
             accepted = false
         } else if line.first == UInt8(ascii: "+"), sasl != nil {
-            saslAwaitsResponse = true
+            sasl?.awaitsResponse = true
             return
         } else {
             events.append(.error(.badReply))
@@ -170,12 +161,7 @@ public struct POP3Session {
             events.append(.logon(user: name, succeeded: accepted))
             if accepted { user = name }
         case .auth:
-            if let name = sasl?.user {
-                events.append(.logon(user: name, succeeded: accepted))
-                if accepted { user = name }
-            }
-            sasl = nil
-            saslAwaitsResponse = false
+            SASLExchange.conclude(&sasl, accepted: accepted, user: &user, events: &events)
         case .listing:
             if accepted { startBody(.listing, MailMessage(kind: .download, succeeded: false)) }
         case .retrieve(let partial):

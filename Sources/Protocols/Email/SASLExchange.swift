@@ -6,10 +6,35 @@ struct SASLExchange: Sendable {
     let mechanism: String
     /// The user, once a response named one.
     private(set) var user: String?
+    /// Whether the server's last word was a challenge the client's next line answers.
+    var awaitsResponse = false
     private var responses = 0
 
-    init(mechanism: String) {
-        self.mechanism = mechanism
+    /// Starts an exchange for `mechanism` (any case), with the client's initial response if it sent one.
+    init(mechanism: some Collection<UInt8>, initialResponse: (some Collection<UInt8>)?) {
+        self.mechanism = MailBytes.upperWord(mechanism)
+        if let initialResponse { take(response: initialResponse) }
+    }
+
+    /// Takes the client line that answers a challenge (`*` cancels the exchange).
+    mutating func answer(_ line: [UInt8]) {
+        awaitsResponse = false
+        if line != [UInt8(ascii: "*")] { take(response: line) }
+    }
+
+    /// The server's final reply to the exchange: the log-on it was, if a response named a user (the session's user
+    /// when accepted); the exchange is over.
+    static func conclude(
+        _ exchange: inout SASLExchange?,
+        accepted: Bool,
+        user: inout String?,
+        events: inout [MailEvent]
+    ) {
+        if let name = exchange?.user {
+            events.append(.logon(user: name, succeeded: accepted))
+            if accepted { user = name }
+        }
+        exchange = nil
     }
 
     /// Takes one client response (base64 text; `=` alone is an empty response).

@@ -1,9 +1,8 @@
 extension SMTPSession {
     /// Applies one client command line.
     mutating func command(_ line: [UInt8], events: inout [MailEvent]) {
-        if saslAwaitsResponse {
-            saslAwaitsResponse = false
-            if line != [UInt8(ascii: "*")] { sasl?.take(response: line) }
+        if sasl?.awaitsResponse == true {
+            sasl?.answer(line)
             return
         }
         let words = MailBytes.words(line)
@@ -14,8 +13,7 @@ extension SMTPSession {
             push(.hello)
         case "AUTH":
             guard words.count >= 2 else { return push(.other) }
-            sasl = SASLExchange(mechanism: MailBytes.upperWord(words[1]))
-            if words.count >= 3 { sasl?.take(response: words[2]) }
+            sasl = SASLExchange(mechanism: words[1], initialResponse: words.count >= 3 ? words[2] : nil)
             push(.auth)
         case "MAIL":
             push(.mail(Self.path(in: line)))
@@ -33,9 +31,7 @@ extension SMTPSession {
         case "STARTTLS":
             push(.startTLS)
         default:
-            if !verb.allSatisfy({ MailBytes.upper($0) >= 0x41 && MailBytes.upper($0) <= 0x5A }) {
-                events.append(.error(.badCommand))
-            }
+            if !MailBytes.isLetters(verb) { events.append(.error(.badCommand)) }
             push(.other)
         }
     }
@@ -66,7 +62,7 @@ extension SMTPSession {
         }
         if line.count > 3 && line[3] == UInt8(ascii: "-") { return }
         if code == 334, sasl != nil {
-            saslAwaitsResponse = true
+            sasl?.awaitsResponse = true
             return
         }
         guard !pending.isEmpty else { return }
@@ -75,12 +71,7 @@ extension SMTPSession {
         case .greeting, .hello, .other:
             break
         case .auth:
-            if let name = sasl?.user {
-                events.append(.logon(user: name, succeeded: accepted))
-                if accepted { user = name }
-            }
-            sasl = nil
-            saslAwaitsResponse = false
+            SASLExchange.conclude(&sasl, accepted: accepted, user: &user, events: &events)
         case .mail(let address):
             if accepted {
                 resetTransaction()

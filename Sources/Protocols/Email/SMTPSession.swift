@@ -34,7 +34,6 @@ public struct SMTPSession {
     var clientMode = ClientMode.commands
     var held: [UInt8] = []
     var sasl: SASLExchange?
-    var saslAwaitsResponse = false
     var user: String?
     var sender: String?
     var recipients: [String] = []
@@ -72,10 +71,8 @@ public struct SMTPSession {
                 clientMode = remaining == taken ? .commands : .chunk(remaining: remaining - taken, last: last)
                 if remaining == taken { push(.bdat(last: last)) }
             case .commands:
-                switch clientLines.next(bytes, &index) {
-                case .line(let line): command(line, events: &events)
-                case .incomplete: break
-                case .overlong: events.append(.error(.overlongLine))
+                if let line = clientLines.nextLine(bytes, &index, events: &events) {
+                    command(line, events: &events)
                 }
             }
         }
@@ -85,10 +82,8 @@ public struct SMTPSession {
     public mutating func takeServer(_ bytes: UnsafeRawBufferPointer, into events: inout [MailEvent]) {
         var index = 0
         while index < bytes.count, !isOpaque {
-            switch serverLines.next(bytes, &index) {
-            case .line(let line): reply(line, events: &events)
-            case .incomplete: break
-            case .overlong: events.append(.error(.overlongLine))
+            if let line = serverLines.nextLine(bytes, &index, events: &events) {
+                reply(line, events: &events)
             }
         }
     }
