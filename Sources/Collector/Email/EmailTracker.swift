@@ -20,6 +20,11 @@ public final class EmailTracker {
     var events: [MailEvent] = []
     var statistics = EmailStatistics()
     var nextSweepMicros = Int64.min
+    /// Octets of early segments held by all connections together.
+    var heldOctets = 0
+    /// The most octets of early segments held by all connections together; past it, early segments are taken at once
+    /// and the bytes before them counted as lost.
+    static let heldOctetBudget = 64 << 20
     /// Segments with payload taken.
     public internal(set) var messagesTaken = 0
     /// Parse errors by protocol and cause (`smtp_gap`, `imap_overlong_line`, ...).
@@ -111,10 +116,27 @@ public final class EmailTracker {
                 connection.lost(octets: octets, fromClient: fromClient, into: &self.events)
             }
         }
+        let mayHold = heldOctets < Self.heldOctetBudget
         if fromClient {
-            connection.fromClient.take(sequence: sequence, syn: syn, payload: payload, deliver: deliver)
+            let before = connection.fromClient.heldOctets
+            connection.fromClient.take(
+                sequence: sequence,
+                syn: syn,
+                payload: payload,
+                mayHold: mayHold,
+                deliver: deliver
+            )
+            heldOctets += connection.fromClient.heldOctets - before
         } else {
-            connection.fromServer.take(sequence: sequence, syn: syn, payload: payload, deliver: deliver)
+            let before = connection.fromServer.heldOctets
+            connection.fromServer.take(
+                sequence: sequence,
+                syn: syn,
+                payload: payload,
+                mayHold: mayHold,
+                deliver: deliver
+            )
+            heldOctets += connection.fromServer.heldOctets - before
         }
     }
 
@@ -144,6 +166,7 @@ public final class EmailTracker {
     /// Ends a session: its intercepts' IRI-END (when they began and did not end), and it is followed no more.
     func close(_ connection: MailConnection, key: FlowKey, status: EmailIRIContents.Status, timeMicros: Int64) {
         events.removeAll(keepingCapacity: true)
+        heldOctets -= connection.fromClient.heldOctets + connection.fromServer.heldOctets
         for direction in [true, false] {
             let flush: (TCPStreamDirection.Piece) -> Void = { piece in
                 switch piece {

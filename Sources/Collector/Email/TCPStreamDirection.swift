@@ -1,7 +1,8 @@
 /// One direction of a TCP connection put back in order for a stream parser: bytes are handed on in sequence-number
 /// order exactly once. A retransmission is skipped, an overlap trimmed, a segment that arrives early is held until
 /// the bytes before it come; when too much is held (the capture lost a segment) the missing bytes are reported as
-/// lost and the stream goes on from the held data.
+/// lost and the stream goes on from the held data. The caller may forbid holding (its budget for all connections is
+/// spent): an early segment is then taken at once, the bytes before it reported lost.
 struct TCPStreamDirection {
     /// The most early segments held.
     static let heldSegmentLimit = 64
@@ -11,7 +12,8 @@ struct TCPStreamDirection {
     /// The sequence number of the next byte to hand on; nil until the direction's first segment.
     private(set) var nextSequence: UInt32?
     private var held: [(sequence: UInt32, bytes: [UInt8])] = []
-    private var heldOctets = 0
+    /// Octets of early segments held now.
+    private(set) var heldOctets = 0
     /// Segments (or parts of them) that carried nothing new.
     private(set) var retransmissions = 0
 
@@ -21,11 +23,13 @@ struct TCPStreamDirection {
         case lost(Int)
     }
 
-    /// Takes a segment's sequence number, SYN flag and payload; hands what is now in order to `deliver`.
+    /// Takes a segment's sequence number, SYN flag and payload; hands what is now in order to `deliver`. An early
+    /// segment is held only when `mayHold`.
     mutating func take(
         sequence: UInt32,
         syn: Bool,
         payload: UnsafeRawBufferPointer,
+        mayHold: Bool = true,
         deliver: (Piece) -> Void
     ) {
         if syn {
@@ -38,12 +42,17 @@ struct TCPStreamDirection {
         guard let expected = nextSequence else {
             nextSequence = sequence
             deliver(.lost(0))
-            return take(sequence: sequence, syn: false, payload: payload, deliver: deliver)
+            return take(sequence: sequence, syn: false, payload: payload, mayHold: mayHold, deliver: deliver)
         }
         let ahead = Int32(bitPattern: sequence &- expected)
-        if ahead > 0 {
+        if ahead > 0 && mayHold {
             hold(sequence: sequence, payload: payload, deliver: deliver)
             return
+        }
+        if ahead > 0 {
+            deliver(.lost(Int(ahead)))
+            nextSequence = sequence
+            return take(sequence: sequence, syn: false, payload: payload, mayHold: false, deliver: deliver)
         }
         let overlap = Int(-Int64(ahead))
         guard overlap < payload.count else {
