@@ -117,7 +117,8 @@ def serving_network():
     return bytes([int(mcc[1]) << 4 | int(mcc[0]), int(mnc[2], 16) << 4 | int(mcc[2]), int(mnc[1]) << 4 | int(mnc[0])])
 
 
-# the default bearer's QoS (§8.15): may not pre-empt (PCI 1), priority level 9, pre-emptable (PVI 0), QCI 9, no bit rates
+# the default bearer's QoS (§8.15): may not pre-empt (PCI 1), priority level 9, pre-emptable (PVI 0), QCI 9,
+# no bit rates
 BEARER_QOS = ie(IE_BEARER_QOS, struct.pack("!BB", 0x40 | 9 << 2, 9) + bytes(20))
 
 
@@ -229,8 +230,8 @@ def main():
         warrants.append({"liid": subscriber.target, "kind": "mobile", "identity": kind,
                          "digits": subscriber.imsi if kind == "imsi" else subscriber.msisdn, "subscriber": i})
     target_set = set(targets)
-    deleted_targets = rng.sample(targets, min(args.targets // 4, deletes))
     others = [i for i in range(args.subscribers) if i not in target_set]
+    deleted_targets = rng.sample(targets, max(min(args.targets // 4, deletes), deletes - len(others)))
     detaching = deleted_targets + rng.sample(others, min(len(others), deletes - len(deleted_targets)))
     rng.shuffle(detaching)
 
@@ -281,7 +282,7 @@ def main():
         nonlocal identifier
         size = rng.randint(INNER_MIN, INNER_MAX)
         remote = internet[rng.randrange(len(internet))]
-        port = 32768 + rng.randrange(28000)
+        port = 50000 + rng.randrange(4000)  # clear of ports tshark dissects by number (traceroute, TZSP, ...)
         source, destination = (subscriber.address_bytes, remote) if uplink else (remote, subscriber.address_bytes)
         identifier += 1
         if rng.random() < 0.7:
@@ -300,7 +301,7 @@ def main():
             send(PGW_U, SGW_U, GTPU_PORT, gtpu(GPDU, subscriber.sgw_u, inner), step)
         return size
 
-    late = int(args.subscribers * LATE_SHARE) if args.packets else 0
+    late = int(args.subscribers * LATE_SHARE) if args.packets >= 2 else 0
     early_order, late_order = order[:args.subscribers - late], order[args.subscribers - late:]
     echo_round()
     for i in early_order:
@@ -309,14 +310,15 @@ def main():
     attached_others = [i for i in early_order if not subscribers[i].target]
     late_at = {}  # G-PDU index -> subscribers attaching just before it
     for k, i in enumerate(late_order):
-        late_at.setdefault(k * (args.packets // 2) // max(1, late), []).append(i)
+        late_at.setdefault(1 + k * (args.packets // 2) // late, []).append(i)  # after the first G-PDU
     for n in range(args.packets):
         for i in late_at.get(n, ()):
             attach(subscribers[i])
             (attached_targets if subscribers[i].target else attached_others).append(i)
         if n and n % ECHO_EVERY == 0:
             echo_round()
-        pool = attached_targets if attached_targets and rng.random() < args.target_share else attached_others
+        pool = attached_targets if attached_targets and (rng.random() < args.target_share or not attached_others) \
+            else attached_others
         subscriber = subscribers[pool[rng.randrange(len(pool))]]
         uplink = rng.random() < 0.5
         payload_bytes += gpdu(subscriber, uplink, step=rng.randint(1, 4))
