@@ -7,13 +7,13 @@ length, 3-octet sequence number; every IE's type, length and instance, grouped B
 identities; F-TEIDs with their interface types) and every GTP-U message on udp/2152 between the two user-plane
 endpoints (TS 29.281: version 1, PT 1, length, optional fields as the flags say), pairs requests with responses by
 sequence number and TEID, learns each session's tunnels from the F-TEIDs, and checks every G-PDU's inner IPv4 packet
-(header checksum, length 60-1400, the PDN address on the subscriber's side, TCP checksum). From that it recounts what
-the JSON says: frames, GTP-C and GTP-U frames, G-PDUs (and stale ones, after the session's Delete Session Response),
-echoes, sessions created, deleted and created after the first G-PDU, inner payload octets, each target's identities,
-address and TEIDs, and per LIID the IRIs (IRI-BEGIN at the accepting Create Session Response, IRI-END at the Delete
-Session Response) and CCs (G-PDUs on the session's tunnels after the Create Session Response and before the Delete
-Session Request) of the subscriber whose IMSI or MSISDN the warrant names. Prints one line per finding and a summary;
-exits 1 on any finding.
+(header checksum, length 60-1400, the PDN address on the subscriber's side, TCP checksum). From that it recounts
+what the JSON says: frames, GTP-C and GTP-U frames, G-PDUs (and stale ones, after the session's Delete Session
+Response), echoes, sessions created, deleted and created after the first G-PDU, inner payload octets, TEIDs that are
+both an SGW-U's and a PGW-U's, each target's identities, address and TEIDs, and per LIID the IRIs (IRI-BEGIN at the
+accepting Create Session Response, IRI-END at the Delete Session Response) and CCs (G-PDUs on the session's tunnels
+after the Create Session Response and before the Delete Session Request) of the subscriber whose IMSI or MSISDN the
+warrant names. Prints one line per finding and a summary; exits 1 on any finding.
 
 Usage: check-gtp-capture.py FILE.pcap [FILE.json]
 """
@@ -406,6 +406,8 @@ def main():
     compare("sessions", {"created": created, "deleted": deleted, "attached_late": late}, setup["sessions"])
     compare("subscribers", len(sessions), setup["subscribers"])
     compare("inner payload octets", payload, setup["gtpu_payload_bytes"])
+    compare("TEIDs both an SGW-U's and a PGW-U's", len({s.sgw_u for s in sessions} & {s.pgw_u for s in sessions}),
+            setup["teids_shared_by_sgw_u_and_pgw_u"])
     for warrant in setup["warrants"]:
         liid = warrant["liid"]
         session = found_targets.get(liid)

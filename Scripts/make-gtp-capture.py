@@ -2,21 +2,22 @@
 """Writes a deterministic synthetic capture of mobile subscribers attached over GTPv2-C and their GTP-U traffic.
 
 One SGW-C (10.1.0.1) and one PGW-C (10.1.0.2) talk GTPv2-C on udp/2123 (S5/S8); one SGW-U (10.1.0.11) and one PGW-U
-(10.1.0.12) carry the user plane as GTP-U on udp/2152. Every subscriber attaches with a Create Session Request (SGW-C
--> PGW-C, header TEID 0: IMSI, MSISDN, MEI, Serving Network, RAT type EUTRAN, the SGW-C's Sender F-TEID for Control
-Plane, APN "internet", Selection Mode, PDN type IPv4, PAA 0.0.0.0, APN restriction, and a Bearer Context to be created
-with EBI 5, the S5/S8-U SGW F-TEID and the bearer QoS) answered, with the same sequence number and the header TEID the
-SGW-C's, by a Create Session Response (cause 16: the PGW-C's S5/S8 F-TEID for Control Plane, the PAA with the
-subscriber's IPv4 address from 100.64.0.0/10, APN restriction, and a Bearer Context created with EBI 5, cause 16 and
-the S5/S8-U PGW F-TEID). Every TEID is distinct per node. About 90% of the subscribers attach before any user traffic,
-the rest during the first half of it. The G-PDUs (GTP-U version 1, PT 1, no optional fields, TEID the receiving
-side's: uplink SGW-U -> PGW-U on the PGW-U TEID, downlink PGW-U -> SGW-U on the SGW-U TEID) carry inner IPv4 TCP
-(70%) or UDP packets of 60-1400 octets between the subscriber's PDN address and the internet (198.18.0.0/15), each of
-an attached subscriber, a target's about --target-share of the time. GTPv2-C and GTP-U Echo Request/Response pairs
-are interleaved now and then. At the end a few subscribers (a quarter of the targets among them) detach with a Delete
-Session Request (header TEID the PGW-C's, linked EBI 5) and Response (header TEID the SGW-C's, cause 16), each
-followed by one stale G-PDU on its downlink tunnel. Outer and inner IPv4 checksums are right, UDP checksums are 0,
-inner TCP checksums are right.
+(10.1.0.12) carry the user plane as GTP-U on udp/2152. Every subscriber attaches with a Create Session Request
+(SGW-C -> PGW-C, header TEID 0: IMSI, MSISDN, MEI, Serving Network, RAT type EUTRAN, the SGW-C's Sender F-TEID for
+Control Plane, APN "internet", Selection Mode, PDN type IPv4, PAA 0.0.0.0, APN restriction, and a Bearer Context to
+be created with EBI 5, the S5/S8-U SGW F-TEID and the bearer QoS) answered, with the same sequence number and the
+header TEID the SGW-C's, by a Create Session Response (cause 16: the PGW-C's S5/S8 F-TEID for Control Plane, the PAA
+with the subscriber's IPv4 address from 100.64.0.0/10, APN restriction, and a Bearer Context created with EBI 5,
+cause 16 and the S5/S8-U PGW F-TEID). Every TEID is distinct per node, not across nodes
+(teids_shared_by_sgw_u_and_pgw_u counts the SGW-U TEIDs that are also PGW-U TEIDs: a tunnel is its endpoint address
+and TEID). About 90% of the subscribers attach before any user traffic, the rest during the first half of it. The
+G-PDUs (GTP-U version 1, PT 1, no optional fields, TEID the receiving side's: uplink SGW-U -> PGW-U on the PGW-U
+TEID, downlink PGW-U -> SGW-U on the SGW-U TEID) carry inner IPv4 TCP (70%) or UDP packets of 60-1400 octets between
+the subscriber's PDN address and the internet (198.18.0.0/15), each of an attached subscriber, a target's about
+--target-share of the time. GTPv2-C and GTP-U Echo Request/Response pairs are interleaved now and then. At the end a
+few subscribers (a quarter of the targets among them) detach with a Delete Session Request (header TEID the PGW-C's,
+linked EBI 5) and Response (header TEID the SGW-C's, cause 16), each followed by one stale G-PDU on its downlink
+tunnel. Outer and inner IPv4 checksums are right, UDP checksums are 0, inner TCP checksums are right.
 
 Next to the pcap a JSON file describes the set-up (GTP-C servers, user-plane endpoints, targets, LIIDs, the warrant
 identity of each, alternately its IMSI and its MSISDN) and what an LI collector must deliver for it, per LIID, under
@@ -364,6 +365,7 @@ def main():
         "echo_frames": {"gtpc": counts["gtpc_echo"], "gtpu": counts["gtpu_echo"]},
         "sessions": {"created": counts["creates"], "deleted": counts["deletes"], "attached_late": late},
         "gtpu_payload_bytes": payload_bytes,
+        "teids_shared_by_sgw_u_and_pgw_u": len({s.sgw_u for s in subscribers} & {s.pgw_u for s in subscribers}),
         "servers": [{"kind": "gtp", "role": "SGW-C", "ip": SGW_C, "port": GTPC_PORT},
                     {"kind": "gtp", "role": "PGW-C", "ip": PGW_C, "port": GTPC_PORT}],
         "user_plane": [{"role": "SGW-U", "ip": SGW_U, "port": GTPU_PORT},
