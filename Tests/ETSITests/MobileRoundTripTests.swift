@@ -159,3 +159,62 @@ extension PSHeaderTemplate {
         RecordBuilder.record(self, cin: cin, sequence: sequence, time: MobileRoundTripTests.time, payload: payload)
     }
 }
+
+/// The mobile records against the project's own strict reader, and the CC writers' buffer use.
+@Suite struct MobileStrictReaderTests {
+    @Test func strictReaderAcceptsEveryMobileRecord() throws {
+        let records =
+            MobileRoundTripTests.umtsRecords() + MobileRoundTripTests.epsRecords()
+            + MobileRoundTripTests.openliRecords()
+        for record in records {
+            let summary = try record.withUnsafeBytes { try PSPDUReader.summarize($0) }
+            #expect(summary.sequence <= 2 && summary.length == record.count)
+        }
+    }
+
+    @Test func ccWritersDoNotReallocateWithReservedCapacity() {
+        let packet = [UInt8](repeating: 0x45, count: 1500)
+        let time = Timestamp(seconds: 1_714_522_802, microseconds: 1)
+        let length =
+            EPSCCPayload.encodedLength(
+                liid: "LIID-0001",
+                correlationNumber: 7,
+                sequenceNumber: 300,
+                ipPacketLength: 1500
+            )
+            + UMTSCCPayload.encodedLength(
+                liid: "LIID-0001",
+                correlationNumber: 7,
+                sequenceNumber: 300,
+                ipPacketLength: 1500
+            )
+        var out: [UInt8] = [0xEE]
+        out.reserveCapacity(length + 1)
+        let before = out.withUnsafeBufferPointer { $0.baseAddress }
+        packet.withUnsafeBytes { buffer in
+            EPSCCPayload.write(
+                profile: .current,
+                direction: .toTarget,
+                liid: "LIID-0001",
+                correlationNumber: 7,
+                time: time,
+                sequenceNumber: 300,
+                ipPacket: buffer,
+                into: &out
+            )
+            UMTSCCPayload.write(
+                profile: .openli,
+                direction: .fromTarget,
+                liid: "LIID-0001",
+                correlationNumber: 7,
+                time: time,
+                sequenceNumber: 300,
+                ipPacket: buffer,
+                into: &out
+            )
+        }
+        #expect(out.withUnsafeBufferPointer { $0.baseAddress } == before)
+        #expect(out.count == length + 1)
+        #expect(out.first == 0xEE)
+    }
+}
