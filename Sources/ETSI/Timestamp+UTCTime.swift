@@ -23,4 +23,14 @@ extension Timestamp {
         Self.appendDigits(secondOfDay % 60, count: 2, to: &out)
         out.append(UInt8(ascii: "Z"))
     }
+
+    /// The size of a HI2Operations `TimeStamp` CHOICE holding `utcTime [1]` (`81 0d` and 13 octets).
+    static let timeStampElementLength = 15
+
+    /// Appends the HI2Operations `TimeStamp` CHOICE as `utcTime [1] UTCTime` (15 octets; microseconds dropped).
+    func appendTimeStamp(to out: inout [UInt8]) {
+        out.append(0x81)
+        out.append(UInt8(truncatingIfNeeded: Self.utcTimeLength))
+        appendUTCTime(to: &out)
+    }
 }
