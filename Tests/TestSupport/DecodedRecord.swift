@@ -51,6 +51,13 @@ public struct DecodedRecord: Sendable, Equatable {
             iriType = first["iRIType"] as? String
             let contents = (first["iRIContents"] as? [String: Any])?["iPIRI"] as? [String: Any]
             event = (contents?["iPIRIContents"] as? [String: Any])?["accessEventType"] as? String
+            let mobile = first["iRIContents"] as? [String: Any]
+            if let eps = (mobile?["ePSIRI"] as? [String: Any])?["iRI-EPS-Parameters"] as? [String: Any] {
+                event = eps["ePSevent"] as? String
+            }
+            if let umts = (mobile?["uMTSIRI"] as? [String: Any])?["iRI-Parameters"] as? [String: Any] {
+                event = umts["gPRSevent"] as? String
+            }
             if let email = (first["iRIContents"] as? [String: Any])?["emailIRI"] as? [String: Any] {
                 event = email["eventType"] as? String
                 emailSender = email["e-mail-Sender"] as? String

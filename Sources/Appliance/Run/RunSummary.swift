@@ -17,8 +17,9 @@ struct RunSummary {
         lines.append("  sessions     \(sessionLine(result.sessions))")
         lines.append("  calls        \(callLine(result.calls))")
         lines.append("  mail         \(mailLine(result.email))")
+        lines.append("  mobile       \(mobileLine(result.mobile))")
         lines.append(
-            "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP, mail segments), "
+            "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP, mail segments, GTP-C), "
                 + "\(capture.reassembled) reassembled"
         )
         let iris = result.intercepts.reduce(0) { $0 + $1.iris }
@@ -79,6 +80,15 @@ struct RunSummary {
         "opened \(sessions.opened), stopped \(sessions.stopped), silent log-offs \(sessions.silentLogoffs), "
             + "expired \(sessions.expired), NAS restarts \(sessions.nasRestarts), open \(sessions.open), "
             + "unpaired responses \(sessions.unpairedResponses), unknown sessions \(sessions.unknownSessions)"
+    }
+
+    private func mobileLine(_ mobile: MobileStatistics) -> String {
+        let messages = mobile.messages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(mobile.opened) sessions opened, \(mobile.modified) modified, \(mobile.closed) closed, "
+            + "\(mobile.rejected) rejected, \(mobile.expired) expired, \(mobile.open) open, "
+            + "\(mobile.tunnels) tunnels followed, \(mobile.unansweredRequests) unanswered requests, "
+            + "\(mobile.unmatchedResponses) unmatched responses, \(mobile.unknownSessions) for unknown sessions"
+            + (messages.isEmpty ? "" : "; GTP-C \(messages)")
     }
 
     private func mailLine(_ mail: EmailStatistics) -> String {

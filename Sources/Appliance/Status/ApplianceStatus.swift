@@ -76,6 +76,8 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var callsOpen: Int?
     /// Mail sessions being followed (nil in a status written by an older version).
     public var mailSessionsOpen: Int?
+    /// Mobile sessions (PDN connections, PDP contexts) open (nil in a status written by an older version).
+    public var mobileSessionsOpen: Int?
     /// Every shard (nil in a status written by an older version).
     public var shards: [Shard]?
     /// Every handover connection.

@@ -53,6 +53,7 @@ actor StatusReporter: Service {
             sessionsOpen: pipeline.counters.sessionsOpen.load(ordering: .relaxed),
             callsOpen: pipeline.counters.callsOpen.load(ordering: .relaxed),
             mailSessionsOpen: pipeline.counters.mailSessionsOpen.load(ordering: .relaxed),
+            mobileSessionsOpen: pipeline.counters.mobileSessionsOpen.load(ordering: .relaxed),
             shards: shards(),
             handovers: handovers.map(Self.handover),
             captureWaiting: pipeline.gate.reasons,

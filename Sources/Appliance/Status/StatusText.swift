@@ -12,6 +12,7 @@ public enum StatusText {
         if let sessions = status.sessionsOpen { capture += ", \(sessions) sessions open" }
         if let calls = status.callsOpen { capture += ", \(calls) intercepted calls in progress" }
         if let mail = status.mailSessionsOpen { capture += ", \(mail) mail sessions followed" }
+        if let mobile = status.mobileSessionsOpen { capture += ", \(mobile) mobile sessions open" }
         lines.append(capture)
         if let waiting = status.captureWaiting, !waiting.isEmpty {
             lines.append("CAPTURE WAITING: " + waiting.joined(separator: "; "))

@@ -1,8 +1,9 @@
 import ETSI
 import Packets
 
-/// What a shard does with one frame: looks its addresses (and, for UDP, its 4-tuple among intercepted calls' media)
-/// up in the match table, and writes a CC payload (IPCC for a target's IP traffic, IPMMCC for a call's RTP or RTCP)
+/// What a shard does with one frame: looks its addresses (and, for UDP, its 4-tuple among intercepted calls' media,
+/// or its GTP-U tunnel endpoint among intercepted mobile sessions') up in the match table, and writes a CC payload
+/// (IPCC for a target's IP traffic, IPMMCC for a call's RTP or RTCP, EPS or UMTS CC for a mobile session's G-PDU)
 /// for every route that covers the frame's time. One copy of the IP packet per record, nothing else allocated.
 enum FrameClassifier {
     /// Classifies one decoded frame; `ipPacket` is its IP packet.
@@ -24,6 +25,11 @@ enum FrameClassifier {
             ]
         {
             writeMedia(routes, ipPacket: ipPacket, timeMicros: timeMicros, into: records)
+        }
+        if !table.tunnels.isEmpty, packet.transportProtocol == 17, packet.fragment == nil,
+            packet.destinationPort == GTPUHeader.port
+        {
+            classifyTunnelled(packet, ipPacket: ipPacket, timeMicros: timeMicros, table: table, into: records)
         }
         if let routes = table.routes(for: packet.source) {
             write(routes, ipPacket: ipPacket, timeMicros: timeMicros, direction: .fromTarget, into: records)

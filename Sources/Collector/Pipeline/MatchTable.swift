@@ -1,5 +1,6 @@
 import ETSI
 import Packets
+import Protocols
 import Warrants
 
 /// Where a target's packet goes: which intercept (warrant) and which communication (CIN), within which time window.
@@ -62,6 +63,8 @@ public final class MatchTable: Sendable {
     private let serverProbe: ProbeTable<ServerEndpoint, SessionServer>
     /// Media flows (RTP and RTCP) of intercepted calls, both orientations, by 4-tuple.
     public let media: ProbeTable<MediaKey, [MediaRoute]>
+    /// GTP-U tunnel endpoints of intercepted mobile sessions, by the address and TEID G-PDUs are sent to.
+    public let tunnels: ProbeTable<TunnelEndpoint, [TunnelRoute]>
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
     public let plan: InterceptPlan?
 
@@ -79,11 +82,12 @@ public final class MatchTable: Sendable {
         serverProbe = ProbeTable(servers.mapValues(SessionServer.init))
         serverAddresses = Set(servers.keys.map(\.address))
         media = ProbeTable(routes.media)
+        tunnels = ProbeTable(routes.tunnels)
         self.plan = plan
     }
 
     /// Whether the table holds any target route at all (a shard with an empty table skips lookups).
-    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty || !media.isEmpty }
+    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty || !media.isEmpty || !tunnels.isEmpty }
 
     /// The routes of the target session that owns `address`, if any. The most specific match wins.
     public func routes(for address: IPAddress) -> [CCRoute]? {

@@ -12,6 +12,8 @@ public struct PipelineResult: Sendable {
     public var calls = VoIPStatistics()
     /// Mail session counters.
     public var email = EmailStatistics()
+    /// Mobile session counters.
+    public var mobile = MobileStatistics()
     /// Per-intercept record counters.
     public var intercepts: [InterceptCounters]
     /// Records produced.
@@ -48,6 +50,8 @@ public struct PipelineSettings: @unchecked Sendable {
     public var voip = VoIPSettings()
     /// How mail sessions are followed.
     public var email = EmailSettings()
+    /// How mobile (GTP) sessions are followed.
+    public var mobile = MobileSettings()
 
     /// Creates settings.
     public init(
@@ -57,8 +61,10 @@ public struct PipelineSettings: @unchecked Sendable {
         sequenceJournal: SequenceJournal? = nil,
         numberingStateLost: Bool = false,
         voip: VoIPSettings = VoIPSettings(),
-        email: EmailSettings = EmailSettings()
+        email: EmailSettings = EmailSettings(),
+        mobile: MobileSettings = MobileSettings()
     ) {
+        self.mobile = mobile
         self.voip = voip
         self.email = email
         self.shards = max(1, shards)

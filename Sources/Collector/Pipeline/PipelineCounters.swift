@@ -18,6 +18,8 @@ public final class PipelineCounters: Sendable {
     public let callsOpen = Atomic<Int>(0)
     /// Mail sessions followed now.
     public let mailSessionsOpen = Atomic<Int>(0)
+    /// Mobile sessions (PDN connections, PDP contexts) open now.
+    public let mobileSessionsOpen = Atomic<Int>(0)
     /// Microseconds file capture has waited for the capture gate (a spool that refused records).
     public let pausedMicros = Atomic<Int64>(0)
     /// Every shard's counters, registered when the run starts (read once a second; shards use their own).

@@ -139,6 +139,7 @@ struct PipelineStages: Sendable {
             sessions: report.sessions,
             calls: report.calls,
             email: report.email,
+            mobile: report.mobile,
             intercepts: numbered.intercepts,
             records: numbered.records,
             bytes: numbered.bytes,

@@ -26,6 +26,8 @@ public struct Intercept: Sendable {
     public var voipTargets: [VoIPTarget] = []
     /// The mailboxes an email warrant names (empty for other warrants).
     public var emailTargets: [EmailTarget] = []
+    /// The subscriber identities (IMSI, MSISDN, IMEI) a mobile warrant names (empty for other warrants).
+    public var mobileTargets: [MobileIdentity] = []
     /// Start of the warrant's window (µs since the epoch; `Int64.min` when unbounded).
     public var startMicros: Int64
     /// End of the warrant's window (exclusive; `Int64.max` when unbounded).
@@ -44,6 +46,7 @@ public struct Intercept: Sendable {
     func targetsDiffer(from other: Intercept) -> Bool {
         username != other.username || staticPrefixes != other.staticPrefixes || staticSessionID != other.staticSessionID
             || voipTargets != other.voipTargets || emailTargets != other.emailTargets
+            || mobileTargets != other.mobileTargets
     }
 
     /// Whether the warrant is a VoIP warrant (its targets are SIP users or telephone numbers).
@@ -54,6 +57,7 @@ public struct Intercept: Sendable {
         if let username { return "user \(username)" }
         if isVoIP { return voipTargets.map(\.description).joined(separator: " ") }
         if !emailTargets.isEmpty { return emailTargets.map(\.address).joined(separator: " ") }
+        if !mobileTargets.isEmpty { return mobileTargets.map(\.description).joined(separator: " ") }
         return staticPrefixes.map(\.description).joined(separator: " ")
     }
 }
@@ -89,6 +93,8 @@ public struct InterceptPlan: Sendable {
     public private(set) var voipIntercepts: [Int32] = []
     /// Active email intercepts by mailbox, in its comparison form (``EmailTarget/matchKey``).
     public private(set) var interceptsByMailbox: [String: [Int32]] = [:]
+    /// Active mobile intercepts by subscriber identity (``MobileIdentity/description``, e.g. `imsi:001011234500017`).
+    public private(set) var interceptsByMobileIdentity: [String: [Int32]] = [:]
 
     /// Resolves a snapshot. Fails when a warrant names an unknown agency or holds an unusable address.
     public init(
@@ -129,11 +135,15 @@ public struct InterceptPlan: Sendable {
         interceptsByUsername = [:]
         voipIntercepts = []
         interceptsByMailbox = [:]
+        interceptsByMobileIdentity = [:]
         for intercept in intercepts where intercept.active {
             if let user = intercept.username { interceptsByUsername[user, default: []].append(intercept.index) }
             if intercept.isVoIP { voipIntercepts.append(intercept.index) }
             for mailbox in Set(intercept.emailTargets.map(\.matchKey)) {
                 interceptsByMailbox[mailbox, default: []].append(intercept.index)
+            }
+            for identity in Set(intercept.mobileTargets.map(\.description)) {
+                interceptsByMobileIdentity[identity, default: []].append(intercept.index)
             }
         }
         servers = try Self.servers(snapshot)

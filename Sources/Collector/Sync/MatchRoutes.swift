@@ -1,7 +1,8 @@
 import Packets
+import Protocols
 
 /// The routes of a match table while the trackers contribute them: target addresses and prefixes (IP sessions,
-/// static addresses) and media flows (calls).
+/// static addresses), media flows (calls) and tunnel endpoints (mobile sessions).
 public struct MatchRoutes {
     /// Routes of exact addresses (IPv4 /32, IPv6 /128).
     public private(set) var exact: [IPAddress: [CCRoute]] = [:]
@@ -9,6 +10,8 @@ public struct MatchRoutes {
     public private(set) var byLength: [Int: [IPAddress: [CCRoute]]] = [:]
     /// Routes of media flows by 4-tuple (both orientations are added by the tracker).
     public var media: [MediaKey: [MediaRoute]] = [:]
+    /// Routes of GTP-U tunnel endpoints (address and TEID) of mobile sessions.
+    public var tunnels: [TunnelEndpoint: [TunnelRoute]] = [:]
 
     /// Creates empty routes.
     public init() {}

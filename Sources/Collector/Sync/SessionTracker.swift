@@ -76,4 +76,6 @@ public struct SyncReport: Sendable {
     public var calls = VoIPStatistics()
     /// The mail tracker's session counters.
     public var email = EmailStatistics()
+    /// The GTP tracker's session counters.
+    public var mobile = MobileStatistics()
 }

@@ -6,6 +6,7 @@ enum SessionTrackers {
             IPSessionTracker(plan: plan, idleTimeoutMicros: settings.sessionIdleTimeoutMicros),
             VoIPCallTracker(plan: plan, settings: settings.voip),
             EmailTracker(plan: plan, settings: settings.email),
+            MobileTracker(plan: plan, settings: settings.mobile),
         ]
     }
 }

@@ -1,0 +1,77 @@
+import Packets
+import Protocols
+
+/// One PDN connection (GTPv2) or PDP context (GTPv1) of a subscriber: its identities, addresses and tunnels, and the
+/// intercepts it concerns.
+final class MobileSession {
+    /// GTP version (1: UMTS IRIs and CCs; 2: EPS).
+    let version: UInt8
+    /// The communication identity number: the access side's control TEID, as OpenLI derives it.
+    let cin: UInt32
+    var imsi: String?
+    var msisdn: String?
+    var imei: String?
+    var apn: String?
+    var ratType: UInt8?
+    var userLocation: [UInt8]?
+    /// The addresses the subscriber was given.
+    var pdn: PDNAddress
+    /// The default bearer (EBI) or the PDP context's NSAPI.
+    var bearerID: UInt8?
+    /// Both sides' control endpoints (how later messages find the session).
+    var controlEndpoints: [TunnelEndpoint]
+    /// The network side's control address (the PGW or GGSN), for the IRIs.
+    var gatewayAddress: IPAddress?
+    /// The access side's control address (the SGW or SGSN), for the IRIs.
+    var accessAddress: IPAddress?
+    /// G-PDUs sent to these are uplink (from the target), by bearer.
+    var uplink: [UInt8: [TunnelEndpoint]] = [:]
+    /// G-PDUs sent to these are downlink (to the target), by bearer.
+    var downlink: [UInt8: [TunnelEndpoint]] = [:]
+    /// Capture time of the session's last control message.
+    var lastMicros: Int64
+    /// The intercepts the session's IRIs began for.
+    var parties: [Int32] = []
+
+    init(version: UInt8, cin: UInt32, request: ControlMessage, response: ControlMessage, timeMicros: Int64) {
+        self.version = version
+        self.cin = cin
+        (imsi, msisdn, imei, apn) = (request.imsi, request.msisdn, request.imei, request.apn ?? response.apn)
+        (ratType, userLocation) = (request.ratType, request.userLocation)
+        pdn = response.pdn ?? PDNAddress()
+        bearerID = request.bearerID ?? response.bearerID
+        controlEndpoints = request.controlEndpoints + response.controlEndpoints
+        accessAddress = request.controlEndpoints.first?.address
+        gatewayAddress = response.controlEndpoints.first?.address
+        lastMicros = timeMicros
+        addTunnels(request: request, response: response, networkInitiated: false)
+    }
+
+    /// The identities the session's subscriber has, as warrants name them (`imsi:...`, `msisdn:...`, `imei:...`).
+    var identityKeys: [String] {
+        [imsi.map { "imsi:" + $0 }, msisdn.map { "msisdn:" + $0 }, imei.map { "imei:" + $0 }].compactMap { $0 }
+    }
+
+    /// Takes the user-plane endpoints an accepted exchange announced: the access side's receive downlink, the
+    /// network side's uplink. In a UE-initiated procedure the request comes from the access side; in a
+    /// network-initiated one (Create or Update Bearer) from the network side.
+    func addTunnels(request: ControlMessage, response: ControlMessage, networkInitiated: Bool) {
+        let access = networkInitiated ? response : request
+        let network = networkInitiated ? request : response
+        for (bearer, endpoint) in access.userEndpoints { replace(&downlink, bearer, endpoint) }
+        for (bearer, endpoint) in network.userEndpoints { replace(&uplink, bearer, endpoint) }
+    }
+
+    /// Drops a bearer's tunnels.
+    func removeBearer(_ bearer: UInt8) {
+        uplink[bearer] = nil
+        downlink[bearer] = nil
+    }
+
+    private func replace(_ table: inout [UInt8: [TunnelEndpoint]], _ bearer: UInt8, _ endpoint: TunnelEndpoint) {
+        var endpoints = table[bearer] ?? []
+        endpoints.removeAll { $0.address.isIPv4 == endpoint.address.isIPv4 }
+        endpoints.append(endpoint)
+        table[bearer] = endpoints
+    }
+}
