@@ -2,11 +2,11 @@ import Warrants
 
 extension AdminCommands {
     /// `server add KIND ADDRESS[:PORT]...`: adds servers; an address without a port gets the kind's default ports
-    /// (RADIUS: 1812 and 1813; SIP: 5060, one entry for UDP and TCP; SMTP 25, IMAP 143, POP3 110). GTP is not
-    /// supported yet.
+    /// (RADIUS: 1812 and 1813; SIP: 5060, one entry for UDP and TCP; SMTP 25, IMAP 143, POP3 110; GTP-C 2123, GTP-U
+    /// being learned from GTP-C).
     public func addServers(kind: String, addresses: [String]) throws(ApplianceError) -> AdminOutput {
         let command = "server add"
-        let serverKind = try Self.supportedKind(kind, command: command)
+        let serverKind = try Self.serverKind(kind, command: command)
         let servers = try run(command) { () throws(StoreError) -> [KnownServer] in
             guard !addresses.isEmpty else {
                 throw StoreError(.invalid, field: "ADDRESS", "ADDRESS is missing: give at least one server address")
@@ -37,7 +37,7 @@ extension AdminCommands {
     /// `server remove KIND ADDRESS[:PORT]`: removes a server; without a port, on every port.
     public func removeServers(kind: String, address: String) throws(ApplianceError) -> AdminOutput {
         let command = "server remove"
-        let serverKind = try Self.supportedKind(kind, command: command)
+        let serverKind = try Self.serverKind(kind, command: command)
         let (canonical, port) = try run(command) { () throws(StoreError) in
             try WarrantValidation.serverAddress(address)
         }
@@ -48,17 +48,12 @@ extension AdminCommands {
         return AdminOutput(lines: removed.map { "server \($0) removed" })
     }
 
-    /// The kind, when it is one this version handles (all but GTP).
-    private static func supportedKind(_ text: String, command: String) throws(ApplianceError) -> ServerKind {
-        let kind: ServerKind
+    /// The kind `text` names, errors reported for `command`.
+    private static func serverKind(_ text: String, command: String) throws(ApplianceError) -> ServerKind {
         do {
-            kind = try WarrantValidation.serverKind(text)
+            return try WarrantValidation.serverKind(text)
         } catch {
             throw ApplianceError(error, command: command)
         }
-        guard kind != .gtp else {
-            throw ApplianceError(.usage, "server: kind \(kind.rawValue) is not supported yet")
-        }
-        return kind
     }
 }

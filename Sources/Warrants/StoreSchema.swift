@@ -6,7 +6,7 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 6
+    static let currentVersion = 7
 
     /// Every migration, oldest first; v4 keeps the audit key at `auditKeyPath`.
     static func migrator(auditKeyPath: String) -> DatabaseMigrator {
@@ -17,6 +17,7 @@ enum StoreSchema {
         migrator.registerMigration("v4") { db in try v4(db, auditKeyPath: auditKeyPath) }
         migrator.registerMigration("v5", migrate: v5)
         migrator.registerMigration("v6", migrate: v6)
+        migrator.registerMigration("v7", migrate: v7)
         return migrator
     }
 

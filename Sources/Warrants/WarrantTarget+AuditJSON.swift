@@ -1,6 +1,7 @@
 /// The target's members in a warrant's audit JSON, both ways.
 extension WarrantTarget {
-    /// IP: `user`, `static_ips`, `session_id`; VoIP: `targets` (SIP URIs and numbers as text); email: `addresses`.
+    /// IP: `user`, `static_ips`, `session_id`; VoIP: `targets` (SIP URIs and numbers as text); email: `addresses`;
+    /// mobile: `identities` (`kind:digits`, as ``MobileIdentity/description`` writes them).
     var auditMembers: [(String, AuditJSON)] {
         switch self {
         case .ip(let target):
@@ -13,6 +14,8 @@ extension WarrantTarget {
             [("targets", .array(targets.map { .string($0.description) }))]
         case .email(let targets):
             [("addresses", .array(targets.map { .string($0.address) }))]
+        case .mobile(let identities):
+            [("identities", .array(identities.map { .string($0.description) }))]
         }
     }
 
@@ -45,8 +48,17 @@ extension WarrantTarget {
                 targets.append(target)
             }
             self = .email(targets)
+        case "mobile":
+            var identities: [MobileIdentity] = []
+            for text in try reader.strings("identities") {
+                guard let identity = MobileIdentity(stored: text) else {
+                    throw reader.wrongType("identities", "a list of imsi:, msisdn: and imei: digits")
+                }
+                identities.append(identity)
+            }
+            self = .mobile(identities)
         default:
-            throw reader.wrongType("kind", "a kind of warrant (ip, voip, email)")
+            throw reader.wrongType("kind", "a kind of warrant (ip, voip, email, mobile)")
         }
     }
 }

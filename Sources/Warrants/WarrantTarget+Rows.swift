@@ -1,7 +1,7 @@
 /// How a target is kept in `warrant_targets`: typed rows, in order.
 extension WarrantTarget {
     /// One row of `warrant_targets`: what the value is (`username`, `static_prefix`, `session_id`, `sip_uri`,
-    /// `tel`, `address`) and the value as text.
+    /// `tel`, `address`, `imsi`, `msisdn`, `imei`) and the value as text.
     struct Row: Equatable {
         var type: String
         var value: String
@@ -23,6 +23,8 @@ extension WarrantTarget {
             }
         case .email(let targets):
             targets.map { Row(type: "address", value: $0.address) }
+        case .mobile(let identities):
+            identities.map { Row(type: $0.kind, value: $0.digits) }
         }
     }
 
@@ -61,6 +63,13 @@ extension WarrantTarget {
                 targets.append(target)
             }
             self = .email(targets)
+        case "mobile":
+            var identities: [MobileIdentity] = []
+            for row in rows {
+                guard let identity = MobileIdentity(kind: row.type, digits: row.value) else { return nil }
+                identities.append(identity)
+            }
+            self = .mobile(identities)
         default:
             return nil
         }

@@ -1,5 +1,4 @@
-/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (mobile, mirror) is a new
-/// case here, with its rows (``WarrantTarget+Rows``), its audit JSON and its validation.
+/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (mirror) is a new case here, with its rows (``WarrantTarget+Rows``), its audit JSON and its validation.
 public enum WarrantTarget: Sendable, Equatable {
     /// IP access: a RADIUS user name and/or static address prefixes.
     case ip(IPTarget)
@@ -7,6 +6,8 @@ public enum WarrantTarget: Sendable, Equatable {
     case voip([VoIPTarget])
     /// Email: mailboxes; every SMTP, IMAP and POP3 session one of them takes part in.
     case email([EmailTarget])
+    /// Mobile: subscribers and devices by IMSI, MSISDN or IMEI; every GTP session one of them holds.
+    case mobile([MobileIdentity])
 
     /// The kind's name, as the command line (`warrant add ip`), the tables and listings write it.
     public var kind: String {
@@ -14,6 +15,7 @@ public enum WarrantTarget: Sendable, Equatable {
         case .ip: "ip"
         case .voip: "voip"
         case .email: "email"
+        case .mobile: "mobile"
         }
     }
 
@@ -30,5 +32,10 @@ public enum WarrantTarget: Sendable, Equatable {
     /// The mailboxes, when the warrant is an email warrant.
     public var email: [EmailTarget]? {
         if case .email(let targets) = self { targets } else { nil }
+    }
+
+    /// The identities, when the warrant is a mobile warrant.
+    public var mobile: [MobileIdentity]? {
+        if case .mobile(let identities) = self { identities } else { nil }
     }
 }

@@ -21,12 +21,14 @@ extension WarrantValidation {
     /// Checks a target and returns it in stored form. An IP target (fields `username`, `static_prefixes`,
     /// `session_id`) needs a user name or a static prefix, prefixes canonical and masked, none given twice; a VoIP
     /// target (fields `sip_uri`, `tel`) 1-64 identities, canonical, duplicates removed; an email target (field
-    /// `address`) 1-64 addresses, domains in lower case, one matching the same mail as an earlier one removed.
+    /// `address`) 1-64 addresses, domains in lower case, one matching the same mail as an earlier one removed; a
+    /// mobile target (fields `imsi`, `msisdn`, `imei`) 1-64 identities, an MSISDN without `+`, duplicates removed.
     public static func target(_ target: WarrantTarget) throws(StoreError) -> WarrantTarget {
         switch target {
         case .ip(let ip): .ip(try ipTarget(ip))
         case .voip(let targets): .voip(try voipTargets(targets, sipField: "sip_uri", telField: "tel"))
         case .email(let targets): .email(try emailTargets(targets, field: "address"))
+        case .mobile(let identities): .mobile(try mobileIdentities(identities))
         }
     }
 

@@ -92,6 +92,12 @@ struct RunCommand: AsyncParsableCommand {
     var emailSessionTimeout: Int64 = 600
 
     @Option(
+        name: .customLong("gtp-session-timeout"),
+        help: "End a mobile (GTP) session after this many seconds without GTP-C traffic, 1-31536000."
+    )
+    var gtpSessionTimeout: Int64 = 86_400
+
+    @Option(
         name: .customLong("retry"),
         help:
             "Seconds between attempts to reach an agency that is down, for every agency (default: each agency's --retry)."
@@ -160,6 +166,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         let emailDomain = try emailDefaultDomain.map(Self.emailDomain)
         try check(emailSessionTimeout, in: 1...604_800, flag: "--email-session-timeout")
+        try check(gtpSessionTimeout, in: 1...31_536_000, flag: "--gtp-session-timeout")
         if let retry { try check(retry, in: 1...3600, flag: "--retry") }
         guard let quota = Self.bytes(spoolQuota), quota >= 1 << 20 else {
             throw ApplianceError(
@@ -186,6 +193,7 @@ struct RunCommand: AsyncParsableCommand {
             defaultDomain: emailDomain,
             sessionTimeoutMicros: emailSessionTimeout * 1_000_000
         )
+        options.mobile = MobileSettings(sessionTimeoutMicros: gtpSessionTimeout * 1_000_000)
         options.retrySeconds = retry
         if let spool { options.spoolDirectory = spool }
         options.spoolAdopt = spoolAdopt

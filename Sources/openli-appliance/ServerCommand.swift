@@ -5,7 +5,7 @@ import ArgumentParser
 struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Manage the session servers whose traffic is followed (RADIUS, SIP, SMTP, IMAP and POP3).",
+        abstract: "Manage the session servers whose traffic is followed (RADIUS, SIP, SMTP, IMAP, POP3 and GTP).",
         subcommands: [Add.self, List.self, Remove.self]
     )
 
@@ -14,12 +14,12 @@ struct ServerCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: """
-                Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP 5060, SMTP 25, IMAP 143 and \
-                POP3 110.
+                Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP 5060, SMTP 25, IMAP 143, POP3 \
+                110 and GTP 2123 (GTP-C; GTP-U is learned from GTP-C).
                 """
         )
 
-        @Argument(help: "The kind of server: radius, sip, smtp, imap or pop3 (gtp is not supported yet).")
+        @Argument(help: "The kind of server: radius, sip, smtp, imap, pop3 or gtp.")
         var kind: String
 
         @Argument(
@@ -57,7 +57,7 @@ struct ServerCommand: ParsableCommand {
             abstract: "Remove a server; without a port, on every port."
         )
 
-        @Argument(help: "The kind of server: radius, sip, smtp, imap or pop3.")
+        @Argument(help: "The kind of server: radius, sip, smtp, imap, pop3 or gtp.")
         var kind: String
 
         @Argument(

@@ -1,7 +1,7 @@
 import Appliance
 import ArgumentParser
 
-/// `openli-appliance warrant add ip|voip|email, modify, list, show, end`.
+/// `openli-appliance warrant add ip|voip|email|mobile, modify, list, show, end`.
 struct WarrantCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "warrant",
@@ -16,7 +16,7 @@ struct WarrantCommand: ParsableCommand {
             abstract: "Add a warrant.",
             subcommands: [
                 WarrantAddCommand<IPTargetFlags>.self, WarrantAddCommand<VoIPTargetFlags>.self,
-                WarrantAddCommand<EmailTargetFlags>.self,
+                WarrantAddCommand<EmailTargetFlags>.self, WarrantAddCommand<MobileTargetFlags>.self,
             ]
         )
     }
@@ -28,10 +28,11 @@ struct WarrantCommand: ParsableCommand {
             abstract: "Change a warrant that has not been ended: only what is given changes.",
             discussion: """
                 --static-ip replaces the whole list; on a VoIP warrant, --sip-uri and --tel together replace the \
-                whole target list; on an email warrant, --address replaces the addresses. --start none and --end \
-                none remove a bound. --user, --static-ip and --session-id apply to IP warrants only, --sip-uri and \
-                --tel to VoIP warrants only, --address to email warrants only. The result is checked like a \
-                new warrant (it still needs a target) and recorded in the audit log; a running appliance sends the \
+                whole target list; on an email warrant, --address replaces the addresses; on a mobile warrant, \
+                --imsi, --msisdn and --imei together replace the identities. --start none and --end none remove a \
+                bound. --user, --static-ip and --session-id apply to IP warrants only, --sip-uri and --tel to VoIP \
+                warrants only, --address to email warrants only, --imsi, --msisdn and --imei to mobile warrants \
+                only. The result is checked like a new warrant (it still needs a target) and recorded in the audit log; a running appliance sends the \
                 agency an HI1 modification notice. An --end before now is refused unless --allow-past is given.
                 """
         )
@@ -85,6 +86,24 @@ struct WarrantCommand: ParsableCommand {
         var address: [String] = []
 
         @Option(
+            name: .customLong("imsi"),
+            help: ArgumentHelp("An IMSI (mobile); repeatable; with --msisdn and --imei, replaces the identities.")
+        )
+        var imsi: [String] = []
+
+        @Option(
+            name: .customLong("msisdn"),
+            help: ArgumentHelp("An MSISDN (mobile); repeatable; with --imsi and --imei, replaces the identities.")
+        )
+        var msisdn: [String] = []
+
+        @Option(
+            name: .customLong("imei"),
+            help: ArgumentHelp("An IMEI (mobile); repeatable; with --imsi and --msisdn, replaces the identities.")
+        )
+        var imei: [String] = []
+
+        @Option(
             name: .customLong("session-id"),
             help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647.", valueName: "n")
         )
@@ -136,6 +155,11 @@ struct WarrantCommand: ParsableCommand {
                     ),
                     VoIPTargetOptions(sipURIs: sipURI.isEmpty ? nil : sipURI, tels: tel.isEmpty ? nil : tel),
                     EmailTargetOptions(addresses: address.isEmpty ? nil : address),
+                    MobileTargetOptions(
+                        imsis: imsi.isEmpty ? nil : imsi,
+                        msisdns: msisdn.isEmpty ? nil : msisdn,
+                        imeis: imei.isEmpty ? nil : imei
+                    ),
                 ]
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.modifyWarrant(request) }
@@ -146,7 +170,8 @@ struct WarrantCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the warrants (ip, voip and email) with their status: pending, active, expired or ended."
+            abstract:
+                "List the warrants (ip, voip, email and mobile) with their status: pending, active, expired or ended."
         )
 
         @OptionGroup var database: DatabaseOptions

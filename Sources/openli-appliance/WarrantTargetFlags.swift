@@ -100,3 +100,32 @@ struct EmailTargetFlags: WarrantTargetFlags {
         EmailTargetOptions(addresses: address)
     }
 }
+
+/// `warrant add mobile LIID ...`: subscribers and devices.
+struct MobileTargetFlags: WarrantTargetFlags {
+    static let kind = "mobile"
+    static let abstract = "Add a mobile warrant: IMSIs, MSISDNs and/or IMEIs; every GTP session they hold."
+    static let targetDiscussion = """
+        A warrant needs at least one identity: --imsi, --msisdn or --imei (at most 64 in all; one given twice is \
+        kept once). An MSISDN is the number in international form; a leading + is dropped.
+        """
+
+    @Option(name: .customLong("imsi"), help: ArgumentHelp("An IMSI, 6-15 digits; repeatable.", valueName: "digits"))
+    var imsi: [String] = []
+
+    @Option(
+        name: .customLong("msisdn"),
+        help: ArgumentHelp("An MSISDN with country code, 6-15 digits (+ allowed); repeatable.", valueName: "digits")
+    )
+    var msisdn: [String] = []
+
+    @Option(
+        name: .customLong("imei"),
+        help: ArgumentHelp("An IMEI or IMEISV, 14-16 digits; repeatable.", valueName: "digits")
+    )
+    var imei: [String] = []
+
+    var options: any WarrantTargetOptions {
+        MobileTargetOptions(imsis: imsi, msisdns: msisdn, imeis: imei)
+    }
+}

@@ -33,6 +33,14 @@ import Warrants
         #expect(throws: ApplianceError(.usage, "warrant add: a warrant needs a target: --address")) {
             try commands.addWarrant(email)
         }
+        let mobile = WarrantAddRequest(liid: "M1", agency: "acme", target: MobileTargetOptions())
+        #expect(throws: ApplianceError(.usage, "warrant add: a warrant needs a target: --imsi, --msisdn or --imei")) {
+            try commands.addWarrant(mobile)
+        }
+        let short = WarrantAddRequest(liid: "M2", agency: "acme", target: MobileTargetOptions(imeis: ["123"]))
+        #expect(throws: ApplianceError(.usage, "warrant add: --imei \"123\" is not an IMEI (14-16 digits)")) {
+            try commands.addWarrant(short)
+        }
         let window = WarrantAddRequest(
             liid: "L2",
             agency: "acme",
@@ -68,6 +76,23 @@ import Warrants
         let email = WarrantModifyRequest(liid: "E1", targets: [IPTargetOptions(user: "bob"), EmailTargetOptions()])
         #expect(throws: ApplianceError(.usage, "warrant modify: --user does not apply to email warrant \"E1\"")) {
             try commands.modifyWarrant(email)
+        }
+        _ = try commands.addWarrant(
+            WarrantAddRequest(liid: "M1", agency: "acme", target: MobileTargetOptions(msisdns: ["+6421555123"]))
+        )
+        let mobile = WarrantModifyRequest(
+            liid: "M1",
+            targets: [EmailTargetOptions(addresses: ["erin@example.org"]), MobileTargetOptions()]
+        )
+        #expect(throws: ApplianceError(.usage, "warrant modify: --address does not apply to mobile warrant \"M1\"")) {
+            try commands.modifyWarrant(mobile)
+        }
+        let imsi = WarrantModifyRequest(
+            liid: "E1",
+            targets: [EmailTargetOptions(), MobileTargetOptions(imsis: ["123456"])]
+        )
+        #expect(throws: ApplianceError(.usage, "warrant modify: --imsi does not apply to email warrant \"E1\"")) {
+            try commands.modifyWarrant(imsi)
         }
     }
 }

@@ -43,9 +43,13 @@ struct CommandLineTests {
             try run(["warrant", "add", "ip", "L1", "--agency", "acme", "--static-ip", "192.0.2.7"] + db).status == 0
         )
 
-        let gtp = try run(["server", "add", "gtp", "192.0.2.1"] + db)
-        #expect(gtp.status == 2)
-        #expect(gtp.errors == ["server: kind gtp is not supported yet"])
+        let unknown = try run(["server", "add", "diameter", "192.0.2.1"] + db)
+        #expect(unknown.status == 2)
+        #expect(
+            unknown.errors == [
+                "server add: KIND \"diameter\" is not a server kind (radius, sip, gtp, smtp, imap, pop3)"
+            ]
+        )
         #expect(try run(["server", "add", "radius", "192.0.2.1"] + db).status == 0)
 
         let list = try run(["warrant", "list"] + db)

@@ -232,9 +232,6 @@ struct EmailCommandLineTests {
                 == "server add: ADDRESS \"mail.example\" is not an IP address with an optional port (IPv6 as"
                 + " [address]:port)\n"
         )
-        let gtp = try binary.run(["server", "add", "gtp", "192.0.2.6"])
-        #expect(gtp.status == 2)
-        #expect(gtp.standardError == "server: kind gtp is not supported yet\n")
         #expect(try binary.run(["audit", "verify"]).status == 0)
     }
 

@@ -201,8 +201,11 @@ struct VoIPCommandLineTests {
         #expect(rows == [["KIND", "ADDRESS", "PORT"], ["sip", "192.0.2.5", "5060"], ["sip", "2001:db8::5", "5080"]])
         let removed = try binary.run(["server", "remove", "sip", "192.0.2.5"])
         #expect(removed.standardOutput == "server sip 192.0.2.5:5060 removed\n")
-        let unsupported = try binary.run(["server", "add", "gtp", "192.0.2.6"])
-        #expect(unsupported.status == 2)
-        #expect(unsupported.standardError == "server: kind gtp is not supported yet\n")
+        let unknown = try binary.run(["server", "remove", "h323", "192.0.2.6"])
+        #expect(unknown.status == 2)
+        #expect(
+            unknown.standardError
+                == "server remove: KIND \"h323\" is not a server kind (radius, sip, gtp, smtp, imap, pop3)\n"
+        )
     }
 }

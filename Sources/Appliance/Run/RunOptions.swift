@@ -34,6 +34,8 @@ public struct RunOptions: Sendable {
     public var voip = VoIPSettings()
     /// How mail sessions are followed (default domain of log-on names, session timeout).
     public var email = EmailSettings()
+    /// How mobile (GTP) sessions are followed (session timeout).
+    public var mobile = MobileSettings()
     /// Seconds between connection attempts to an agency that is down, for every agency (nil: each agency's own).
     public var retrySeconds: Int64?
     /// Where records wait for the agencies' acknowledgement, per agency and handover, with the sequence-number journal

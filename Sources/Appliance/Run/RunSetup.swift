@@ -54,6 +54,9 @@ struct RunSetup {
                 "run: no SMTP, IMAP or POP3 server is configured (server add smtp ...): email warrants cannot match"
             )
         }
+        if plan.servers(of: .gtp).isEmpty && snapshot.warrants.contains(where: { $0.target.mobile != nil }) {
+            logger.warning("run: no GTP server is configured (server add gtp ...): mobile warrants cannot match")
+        }
         hadHistory = Self.spoolHasHistory(options.spoolDirectory)
     }
 

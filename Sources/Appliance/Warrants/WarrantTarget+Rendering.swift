@@ -2,12 +2,13 @@ import Warrants
 
 /// How `warrant list`, `show` and `modify` present a target, per kind.
 extension WarrantTarget {
-    /// The kind as messages name it: `IP`, `VoIP`, `email`.
+    /// The kind as messages name it: `IP`, `VoIP`, `email`, `mobile`.
     var kindTitle: String {
         switch self {
         case .ip: "IP"
         case .voip: "VoIP"
         case .email: "email"
+        case .mobile: "mobile"
         }
     }
 
@@ -20,6 +21,8 @@ extension WarrantTarget {
             targets.map(\.description).joined(separator: " ")
         case .email(let targets):
             targets.map(\.address).joined(separator: " ")
+        case .mobile(let identities):
+            identities.map(\.description).joined(separator: " ")
         }
     }
 
@@ -39,6 +42,11 @@ extension WarrantTarget {
             ]
         case .email(let targets):
             [("address", targets.map(\.address).joined(separator: ", "))]
+        case .mobile(let identities):
+            Self.mobileKinds.map { kind in
+                let digits = identities.filter { $0.kind == kind }.map(\.digits)
+                return (kind, digits.isEmpty ? "-" : digits.joined(separator: ", "))
+            }
         }
     }
 
@@ -58,10 +66,17 @@ extension WarrantTarget {
             ]
         case (.email(let before), .email(let after)):
             [("address", before != after)]
+        case (.mobile(let before), .mobile(let after)):
+            Self.mobileKinds.map { kind in
+                (kind, before.filter { $0.kind == kind } != after.filter { $0.kind == kind })
+            }
         default:
             [("target", true)]
         }
     }
+
+    /// A mobile target's kinds of identity, in the order `warrant show` lists them.
+    private static let mobileKinds = ["imsi", "msisdn", "imei"]
 
     private static func joined(_ targets: [VoIPTarget]) -> String {
         targets.isEmpty ? "-" : targets.map(\.description).joined(separator: ", ")
