@@ -52,12 +52,20 @@ struct MobileCaptureTests {
             let session = (expected["sessions"] as? [[String: Any]])?.first ?? [:]
             let mine = records.filter { $0.liid == liid }
             let iris = mine.filter { $0.kind == "IRI" }.sorted { ($0.cin, $0.sequence) < ($1.cin, $1.sequence) }
-            let types = (session["iris"] as? [[String: Any]] ?? []).compactMap { Self.etsiNames[$0["iri"] as? String ?? ""] }
-            #expect(iris.map(\.iriType).sorted { ($0 ?? "") < ($1 ?? "") } == types.sorted().map(Optional.some), "\(liid) IRIs")
+            let types = (session["iris"] as? [[String: Any]] ?? []).compactMap {
+                Self.etsiNames[$0["iri"] as? String ?? ""]
+            }
+            #expect(
+                iris.map(\.iriType).sorted { ($0 ?? "") < ($1 ?? "") } == types.sorted().map(Optional.some),
+                "\(liid) IRIs"
+            )
             let window = session["cc_between_create_response_and_delete_request"] as? [String: Any] ?? [:]
             let ccs = mine.filter { $0.kind == "CC" }
             #expect(ccs.count == window["total"] as? Int, "\(liid) CCs")
-            #expect(ccs.filter { $0.direction == "fromTarget" }.count == window["from_target"] as? Int, "\(liid) uplink")
+            #expect(
+                ccs.filter { $0.direction == "fromTarget" }.count == window["from_target"] as? Int,
+                "\(liid) uplink"
+            )
             #expect(ccs.filter { $0.direction == "toTarget" }.count == window["to_target"] as? Int, "\(liid) downlink")
             ccCounts.append(ccs.count)
         }

@@ -82,7 +82,8 @@ public enum ApplianceRunner {
                 sequenceJournal: journal,
                 numberingStateLost: numberingStateLost,
                 voip: options.voip,
-                email: options.email
+                email: options.email,
+                mobile: options.mobile
             ),
             gate: gate
         )

@@ -83,7 +83,9 @@ struct RunSummary {
     }
 
     private func mobileLine(_ mobile: MobileStatistics) -> String {
-        let messages = mobile.messages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let messages = mobile.messages.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", "
+        )
         return "\(mobile.opened) sessions opened, \(mobile.modified) modified, \(mobile.closed) closed, "
             + "\(mobile.rejected) rejected, \(mobile.expired) expired, \(mobile.open) open, "
             + "\(mobile.tunnels) tunnels followed, \(mobile.unansweredRequests) unanswered requests, "

@@ -37,7 +37,8 @@ extension MobileTracker {
             let address = IRIAddress(bytes: ipv6.bytes, assignment: .dynamic)
             if party.pdpAddress == nil { party.pdpAddress = address } else { party.additionalPDPAddress = address }
         }
-        party.pdpType = session.pdn.ipv4 != nil && session.pdn.ipv6 != nil ? .ipv4v6 : session.pdn.ipv6 != nil ? .ipv6 : .ipv4
+        party.pdpType =
+            session.pdn.ipv4 != nil && session.pdn.ipv6 != nil ? .ipv4v6 : session.pdn.ipv6 != nil ? .ipv6 : .ipv4
         let gateway = session.gatewayAddress.map { IRIAddress(bytes: $0.bytes, assignment: .notKnown) }
         let access = session.accessAddress.map { IRIAddress(bytes: $0.bytes, assignment: .notKnown) }
         let time = Timestamp(epochMicros: timeMicros)
@@ -66,7 +67,13 @@ extension MobileTracker {
             )
         }
         iris.append(
-            IRIRecord(interceptIndex: index, cin: session.cin, kind: .iri(type), timeMicros: timeMicros, payload: payload)
+            IRIRecord(
+                interceptIndex: index,
+                cin: session.cin,
+                kind: .iri(type),
+                timeMicros: timeMicros,
+                payload: payload
+            )
         )
     }
 

@@ -208,6 +208,7 @@ public struct InterceptPlan: Sendable {
         )
         intercept.voipTargets = warrant.target.voip ?? []
         intercept.emailTargets = warrant.target.email ?? []
+        intercept.mobileTargets = warrant.target.mobile ?? []
         intercept.modifiedMicros = warrant.modifiedMicros
         return intercept
     }
