@@ -50,17 +50,7 @@ struct ControlMessage {
     /// The message of a GTPv2-C datagram.
     init(_ message: GTPv2Message) {
         version = 2
-        let types: [GTPv2Message.MessageType: (Procedure, Bool)] = [
-            .createSessionRequest: (.create, true), .createSessionResponse: (.create, false),
-            .modifyBearerRequest: (.modify, true), .modifyBearerResponse: (.modify, false),
-            .deleteSessionRequest: (.delete, true), .deleteSessionResponse: (.delete, false),
-            .createBearerRequest: (.createBearer, true), .createBearerResponse: (.createBearer, false),
-            .updateBearerRequest: (.updateBearer, true), .updateBearerResponse: (.updateBearer, false),
-            .deleteBearerRequest: (.deleteBearer, true), .deleteBearerResponse: (.deleteBearer, false),
-        ]
-        let known = message.type.flatMap { types[$0] }
-        procedure = known?.0
-        isRequest = known?.1 ?? true
+        (procedure, isRequest) = Self.procedure(ofVersion2: message.messageType)
         headerTEID = message.teid
         sequence = message.sequence
         accepted = message.isAccepted
@@ -80,14 +70,7 @@ struct ControlMessage {
     /// when there is one) the user plane's.
     init(_ message: GTPv1Message) {
         version = 1
-        let types: [GTPv1Message.MessageType: (Procedure, Bool)] = [
-            .createPDPContextRequest: (.create, true), .createPDPContextResponse: (.create, false),
-            .updatePDPContextRequest: (.modify, true), .updatePDPContextResponse: (.modify, false),
-            .deletePDPContextRequest: (.delete, true), .deletePDPContextResponse: (.delete, false),
-        ]
-        let known = message.type.flatMap { types[$0] }
-        procedure = known?.0
-        isRequest = known?.1 ?? true
+        (procedure, isRequest) = Self.procedure(ofVersion1: message.messageType)
         headerTEID = message.teid
         sequence = message.sequence ?? 0
         accepted = message.isAccepted
@@ -102,6 +85,29 @@ struct ControlMessage {
         }
         if let user, let teid = message.dataTEID {
             userEndpoints = [(message.nsapi ?? 0, TunnelEndpoint(address: user, teid: teid))]
+        }
+    }
+
+    /// The procedure of a GTPv2-C message type, and whether the type is a request (TS 29.274 Table 6.1-1).
+    private static func procedure(ofVersion2 type: UInt8) -> (Procedure?, Bool) {
+        switch type {
+        case 32, 33: (.create, type == 32)
+        case 34, 35: (.modify, type == 34)
+        case 36, 37: (.delete, type == 36)
+        case 95, 96: (.createBearer, type == 95)
+        case 97, 98: (.updateBearer, type == 97)
+        case 99, 100: (.deleteBearer, type == 99)
+        default: (nil, type & 1 == 1)
+        }
+    }
+
+    /// The procedure of a GTPv1-C message type, and whether the type is a request (TS 29.060 Table 1).
+    private static func procedure(ofVersion1 type: UInt8) -> (Procedure?, Bool) {
+        switch type {
+        case 16, 17: (.create, type == 16)
+        case 18, 19: (.modify, type == 18)
+        case 20, 21: (.delete, type == 20)
+        default: (nil, type & 1 == 1)
         }
     }
 

@@ -4,6 +4,16 @@ import Protocols
 /// One PDN connection (GTPv2) or PDP context (GTPv1) of a subscriber: its identities, addresses and tunnels, and the
 /// intercepts it concerns.
 final class MobileSession {
+    /// One user-plane endpoint of a bearer.
+    struct Tunnel {
+        /// The bearer (EBI) or PDP context (NSAPI).
+        var bearer: UInt8
+        /// Whether G-PDUs sent to it are uplink (from the target).
+        var uplink: Bool
+        /// The address and TEID G-PDUs are sent to.
+        var endpoint: TunnelEndpoint
+    }
+
     /// GTP version (1: UMTS IRIs and CCs; 2: EPS).
     let version: UInt8
     /// The communication identity number: the access side's control TEID, as OpenLI derives it.
@@ -24,10 +34,8 @@ final class MobileSession {
     var gatewayAddress: IPAddress?
     /// The access side's control address (the SGW or SGSN), for the IRIs.
     var accessAddress: IPAddress?
-    /// G-PDUs sent to these are uplink (from the target), by bearer.
-    var uplink: [UInt8: [TunnelEndpoint]] = [:]
-    /// G-PDUs sent to these are downlink (to the target), by bearer.
-    var downlink: [UInt8: [TunnelEndpoint]] = [:]
+    /// The user-plane endpoints: G-PDUs sent to an uplink one come from the target, to a downlink one go to it.
+    var tunnels: [Tunnel] = []
     /// Capture time of the session's last control message.
     var lastMicros: Int64
     /// The intercepts the session's IRIs began for.
@@ -58,20 +66,20 @@ final class MobileSession {
     func addTunnels(request: ControlMessage, response: ControlMessage, networkInitiated: Bool) {
         let access = networkInitiated ? response : request
         let network = networkInitiated ? request : response
-        for (bearer, endpoint) in access.userEndpoints { replace(&downlink, bearer, endpoint) }
-        for (bearer, endpoint) in network.userEndpoints { replace(&uplink, bearer, endpoint) }
+        for (bearer, endpoint) in access.userEndpoints { replace(bearer, uplink: false, endpoint) }
+        for (bearer, endpoint) in network.userEndpoints { replace(bearer, uplink: true, endpoint) }
     }
 
     /// Drops a bearer's tunnels.
     func removeBearer(_ bearer: UInt8) {
-        uplink[bearer] = nil
-        downlink[bearer] = nil
+        tunnels.removeAll { $0.bearer == bearer }
     }
 
-    private func replace(_ table: inout [UInt8: [TunnelEndpoint]], _ bearer: UInt8, _ endpoint: TunnelEndpoint) {
-        var endpoints = table[bearer] ?? []
-        endpoints.removeAll { $0.address.isIPv4 == endpoint.address.isIPv4 }
-        endpoints.append(endpoint)
-        table[bearer] = endpoints
+    /// Puts an endpoint in place of the bearer's endpoint of the same direction and address family.
+    private func replace(_ bearer: UInt8, uplink: Bool, _ endpoint: TunnelEndpoint) {
+        tunnels.removeAll {
+            $0.bearer == bearer && $0.uplink == uplink && $0.endpoint.address.isIPv4 == endpoint.address.isIPv4
+        }
+        tunnels.append(Tunnel(bearer: bearer, uplink: uplink, endpoint: endpoint))
     }
 }

@@ -53,7 +53,7 @@ extension MobileTracker {
             response: response,
             timeMicros: timeMicros
         )
-        let subscriberBearer = session.imsi.map { "\($0)/\(session.bearerID ?? 0)" }
+        let subscriberBearer = session.imsi.map { SubscriberBearer(imsi: $0, bearer: session.bearerID ?? 0) }
         if let subscriberBearer, let older = bySubscriberBearer[subscriberBearer] {
             close(older, timeMicros: timeMicros)
             statistics.closed += 1
@@ -62,9 +62,12 @@ extension MobileTracker {
         if let subscriberBearer { bySubscriberBearer[subscriberBearer] = session }
         sessions[ObjectIdentifier(session)] = session
         statistics.opened += 1
-        session.parties = intercepts(for: session.identityKeys)
+        session.parties = intercepts(for: session)
         for index in session.parties { emit(.activation, session: session, intercept: index, timeMicros: timeMicros) }
-        if !session.parties.isEmpty { routesChanged = true }
+        if !session.parties.isEmpty {
+            intercepted[ObjectIdentifier(session)] = session
+            routesChanged = true
+        }
     }
 
     /// A rejected create: IRI-REPORT for each intercept of the subscriber, on the CIN the session would have had.
@@ -79,7 +82,7 @@ extension MobileTracker {
             response: response,
             timeMicros: timeMicros
         )
-        for index in intercepts(for: attempt.identityKeys) {
+        for index in intercepts(for: attempt) {
             emit(.rejectedActivation(cause: response.cause), session: attempt, intercept: index, timeMicros: timeMicros)
         }
     }
@@ -97,9 +100,10 @@ extension MobileTracker {
         if !session.parties.isEmpty { routesChanged = true }
         for endpoint in session.controlEndpoints where byControl[endpoint] === session { byControl[endpoint] = nil }
         if let imsi = session.imsi {
-            let key = "\(imsi)/\(session.bearerID ?? 0)"
+            let key = SubscriberBearer(imsi: imsi, bearer: session.bearerID ?? 0)
             if bySubscriberBearer[key] === session { bySubscriberBearer[key] = nil }
         }
         sessions[ObjectIdentifier(session)] = nil
+        intercepted[ObjectIdentifier(session)] = nil
     }
 }

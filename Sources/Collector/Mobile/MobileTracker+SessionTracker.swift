@@ -28,8 +28,9 @@ extension MobileTracker: SessionTracker {
     public func apply(_ plan: InterceptPlan, at timeMicros: Int64) {
         self.plan = plan
         for session in sessions.values {
-            let now = intercepts(for: session.identityKeys)
+            let now = intercepts(for: session)
             guard now != session.parties else { continue }
+            intercepted[ObjectIdentifier(session)] = now.isEmpty ? nil : session
             for index in now where !session.parties.contains(index) {
                 emit(.startWithActive, session: session, intercept: index, timeMicros: timeMicros)
             }
@@ -52,7 +53,8 @@ extension MobileTracker: SessionTracker {
     public func contribute(to routes: inout MatchRoutes) {
         routesChanged = false
         var tunnels = 0
-        for session in sessions.values where !session.parties.isEmpty {
+        for session in intercepted.values {
+            let format: TunnelRoute.Format = session.version == 2 ? .eps : .umts
             for index in session.parties {
                 let intercept = plan.intercepts[Int(index)]
                 guard intercept.active, intercept.deliversCC else { continue }
@@ -63,17 +65,13 @@ extension MobileTracker: SessionTracker {
                     endMicros: intercept.endMicros,
                     profile: intercept.header.profile,
                     direction: .fromTarget,
-                    format: session.version == 2 ? .eps : .umts,
+                    format: format,
                     liid: intercept.liid
                 )
-                for endpoint in session.uplink.values.joined() {
-                    routes.tunnels[endpoint, default: []].append(route)
-                    tunnels += 1
-                }
-                var downlink = route
-                downlink.direction = .toTarget
-                for endpoint in session.downlink.values.joined() {
-                    routes.tunnels[endpoint, default: []].append(downlink)
+                for tunnel in session.tunnels {
+                    var tunnelRoute = route
+                    tunnelRoute.direction = tunnel.uplink ? .fromTarget : .toTarget
+                    routes.tunnels[tunnel.endpoint, default: []].append(tunnelRoute)
                     tunnels += 1
                 }
                 let ipRoute = CCRoute(

@@ -10,6 +10,12 @@ import Warrants
 /// the session timeout) closes it. Intercepted sessions contribute their GTP-U tunnel endpoints and PDN addresses to
 /// the shards' match table; their events become EPS (GTPv2) or UMTS (GTPv1) IRIs.
 public final class MobileTracker {
+    /// A subscriber's bearer: a newer create for it replaces the session.
+    struct SubscriberBearer: Hashable {
+        var imsi: String
+        var bearer: UInt8
+    }
+
     struct PendingKey: Hashable {
         var requester: IPAddress
         var responder: IPAddress
@@ -21,9 +27,11 @@ public final class MobileTracker {
     /// Sessions by both sides' control endpoints.
     var byControl: [TunnelEndpoint: MobileSession] = [:]
     /// Sessions by IMSI and bearer (a newer create replaces the older session).
-    var bySubscriberBearer: [String: MobileSession] = [:]
+    var bySubscriberBearer: [SubscriberBearer: MobileSession] = [:]
     /// Every open session, by identity.
     var sessions: [ObjectIdentifier: MobileSession] = [:]
+    /// The open sessions some intercept concerns (their routes go into the match table).
+    var intercepted: [ObjectIdentifier: MobileSession] = [:]
     var pending: [PendingKey: (message: ControlMessage, timeMicros: Int64)] = [:]
     var iris: [IRIRecord] = []
     var statistics = MobileStatistics()
@@ -69,8 +77,10 @@ public final class MobileTracker {
     }
 
     /// The intercepts (active) whose warrants name one of the session's identities.
-    func intercepts(for identityKeys: [String]) -> [Int32] {
+    func intercepts(for session: MobileSession) -> [Int32] {
+        if plan.interceptsByMobileIdentity.isEmpty { return [] }
         var found: [Int32] = []
+        let identityKeys = session.identityKeys
         for key in identityKeys {
             for index in plan.interceptsByMobileIdentity[key] ?? [] where !found.contains(index) { found.append(index) }
         }

@@ -65,21 +65,22 @@ public enum GTPValue {
     /// Telephony BCD (TS 29.274 8.3, TS 24.008 10.5.1.4): two digits per octet, low nibble first, 0xF as filler.
     /// Nil when a nibble other than the final filler is not a digit.
     public static func tbcd(_ bytes: some Collection<UInt8>) -> String? {
-        var digits = ""
+        var digits: [UInt8] = []
         digits.reserveCapacity(bytes.count * 2)
         var ended = false
         for byte in bytes {
-            for nibble in [byte & 0x0F, byte >> 4] {
+            for half in 0..<2 {
+                let nibble = half == 0 ? byte & 0x0F : byte >> 4
                 if nibble == 0x0F {
                     ended = true
                 } else if nibble <= 9, !ended {
-                    digits.append(Character(Unicode.Scalar(nibble + 0x30)))
+                    digits.append(nibble + 0x30)
                 } else {
                     return nil
                 }
             }
         }
-        return digits.isEmpty ? nil : digits
+        return digits.isEmpty ? nil : String(decoding: digits, as: UTF8.self)
     }
 
     /// An access point name from its DNS labels (`8 internet 7 example` becomes `internet.example`); nil when the
