@@ -98,7 +98,8 @@ enum MobileRecords {
         packet: [UInt8] = dnsQuery
     ) -> [UInt8] {
         var out: [UInt8] = []
-        let length = EPSCCPayload.encodedLength(
+        let length = MobileCCPayload.encodedLength(
+            format: .eps,
             liid: liid,
             correlationNumber: cin,
             sequenceNumber: gtpSequence,
@@ -106,7 +107,8 @@ enum MobileRecords {
         )
         out.reserveCapacity(length)
         packet.withUnsafeBytes { buffer in
-            EPSCCPayload.write(
+            MobileCCPayload.write(
+                format: .eps,
                 profile: profile,
                 direction: direction,
                 liid: liid,
@@ -131,7 +133,8 @@ enum MobileRecords {
         packet: [UInt8] = dnsQuery
     ) -> [UInt8] {
         var out: [UInt8] = []
-        let length = UMTSCCPayload.encodedLength(
+        let length = MobileCCPayload.encodedLength(
+            format: .umts,
             liid: liid,
             correlationNumber: cin,
             sequenceNumber: gtpSequence,
@@ -139,7 +142,8 @@ enum MobileRecords {
         )
         out.reserveCapacity(length)
         packet.withUnsafeBytes { buffer in
-            UMTSCCPayload.write(
+            MobileCCPayload.write(
+                format: .umts,
                 profile: profile,
                 direction: direction,
                 liid: liid,

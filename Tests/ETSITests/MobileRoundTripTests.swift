@@ -176,13 +176,15 @@ extension PSHeaderTemplate {
         let packet = [UInt8](repeating: 0x45, count: 1500)
         let time = Timestamp(seconds: 1_714_522_802, microseconds: 1)
         let length =
-            EPSCCPayload.encodedLength(
+            MobileCCPayload.encodedLength(
+                format: .eps,
                 liid: "LIID-0001",
                 correlationNumber: 7,
                 sequenceNumber: 300,
                 ipPacketLength: 1500
             )
-            + UMTSCCPayload.encodedLength(
+            + MobileCCPayload.encodedLength(
+                format: .umts,
                 liid: "LIID-0001",
                 correlationNumber: 7,
                 sequenceNumber: 300,
@@ -192,7 +194,8 @@ extension PSHeaderTemplate {
         out.reserveCapacity(length + 1)
         let before = out.withUnsafeBufferPointer { $0.baseAddress }
         packet.withUnsafeBytes { buffer in
-            EPSCCPayload.write(
+            MobileCCPayload.write(
+                format: .eps,
                 profile: .current,
                 direction: .toTarget,
                 liid: "LIID-0001",
@@ -202,7 +205,8 @@ extension PSHeaderTemplate {
                 ipPacket: buffer,
                 into: &out
             )
-            UMTSCCPayload.write(
+            MobileCCPayload.write(
+                format: .umts,
                 profile: .openli,
                 direction: .fromTarget,
                 liid: "LIID-0001",

@@ -54,7 +54,7 @@ extension MobileTracker: SessionTracker {
         routesChanged = false
         var tunnels = 0
         for session in intercepted.values {
-            let format: TunnelRoute.Format = session.version == 2 ? .eps : .umts
+            let format: MobileCCPayload.Format = session.version == 2 ? .eps : .umts
             for index in session.parties {
                 let intercept = plan.intercepts[Int(index)]
                 guard intercept.active, intercept.deliversCC else { continue }

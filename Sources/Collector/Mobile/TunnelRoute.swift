@@ -5,14 +5,6 @@ import Protocols
 /// Where a G-PDU sent to a tunnel endpoint goes: which intercept and session, in which direction for the target, as
 /// which kind of CC (EPS for GTPv2 sessions, UMTS for GTPv1 ones).
 public struct TunnelRoute: Sendable, Equatable {
-    /// The CC a session's user plane is delivered as.
-    public enum Format: Sendable, Equatable {
-        /// `ePSCC-CC-PDU` (GTPv2 sessions).
-        case eps
-        /// `uMTSCC-CC-PDU` (GTPv1 sessions).
-        case umts
-    }
-
     /// Index of the intercept in the run's `InterceptPlan`.
     public var interceptIndex: Int32
     /// The session's communication identity number (also the CC's correlation number).
@@ -26,7 +18,7 @@ public struct TunnelRoute: Sendable, Equatable {
     /// fromTarget for the uplink endpoint (the network side's), toTarget for the downlink one.
     public var direction: PayloadDirection
     /// The kind of CC.
-    public var format: Format
+    public var format: MobileCCPayload.Format
     /// The warrant's LIID (the ULIC header carries it).
     public var liid: String
 

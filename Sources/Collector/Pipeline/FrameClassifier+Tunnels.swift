@@ -23,30 +23,17 @@ extension FrameClassifier {
         let time = Timestamp(epochMicros: timeMicros)
         for route in routes where route.covers(timeMicros) {
             records.appendCC(interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: timeMicros) { bytes in
-                switch route.format {
-                case .eps:
-                    EPSCCPayload.write(
-                        profile: route.profile,
-                        direction: route.direction,
-                        liid: route.liid,
-                        correlationNumber: route.cin,
-                        time: time,
-                        sequenceNumber: sequence,
-                        ipPacket: inner,
-                        into: &bytes
-                    )
-                case .umts:
-                    UMTSCCPayload.write(
-                        profile: route.profile,
-                        direction: route.direction,
-                        liid: route.liid,
-                        correlationNumber: route.cin,
-                        time: time,
-                        sequenceNumber: sequence,
-                        ipPacket: inner,
-                        into: &bytes
-                    )
-                }
+                MobileCCPayload.write(
+                    format: route.format,
+                    profile: route.profile,
+                    direction: route.direction,
+                    liid: route.liid,
+                    correlationNumber: route.cin,
+                    time: time,
+                    sequenceNumber: sequence,
+                    ipPacket: inner,
+                    into: &bytes
+                )
             }
         }
     }
