@@ -27,6 +27,9 @@ public struct DecodedPacket: Sendable, Equatable {
     public var payloadLength: Int
     /// The IPv4 fragment facts; nil when the packet is not an IPv4 fragment (offset 0 and MF clear).
     public var fragment: IPv4Fragment?
+    /// For a GTP-U G-PDU (UDP to port 2152): its TEID, sequence number and inner packet, read while the frame is
+    /// in this core's cache so the shard need not touch the payload.
+    public var tunnel: GTPUTunnel?
 
     /// A decoded packet from its parts (the decoder builds these; tests and tools may too).
     public init(

@@ -1,3 +1,13 @@
+/// A G-PDU's tunnel facts, as the decoder found them.
+public struct GTPUTunnel: Sendable, Equatable {
+    /// The TEID the G-PDU was sent to.
+    public var teid: UInt32
+    /// Its GTP-U sequence number (0 when it has none).
+    public var sequence: UInt16
+    /// Where the inner packet starts, from the start of the UDP payload.
+    public var innerOffset: Int32
+}
+
 /// The GTP-U header (TS 29.281 §5) of a user-plane datagram, read in place for the per-packet path.
 public enum GTPUHeader {
     /// The well-known GTP-U port.

@@ -21,6 +21,15 @@ extension PacketDecoder {
             packet.destinationPort = frame.readUInt16(at: start + 2)
             packet.payloadOffset = start + 8
             packet.payloadLength = min(udpLength - 8, ipEnd - start - 8)
+            if packet.destinationPort == GTPUHeader.port, packet.payloadLength >= 8,
+                let (teid, sequence, inner) = GTPUHeader.gpdu(
+                    UnsafeRawBufferPointer(
+                        rebasing: frame[packet.payloadOffset..<(packet.payloadOffset + packet.payloadLength)]
+                    )
+                )
+            {
+                packet.tunnel = GTPUTunnel(teid: teid, sequence: sequence, innerOffset: Int32(inner))
+            }
         case 6:
             guard start + 20 <= ipEnd else {
                 throw shortHeader(declaredEnd: declaredEnd, frame: frame, malformed: .badTransportHeader)

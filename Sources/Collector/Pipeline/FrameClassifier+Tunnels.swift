@@ -3,8 +3,8 @@ import Packets
 import Protocols
 
 extension FrameClassifier {
-    /// A GTP-U datagram: when it is a G-PDU sent to an intercepted session's tunnel endpoint (one probe of address
-    /// and TEID), its inner IP packet as an EPS or UMTS CC for each route of that endpoint.
+    /// A G-PDU (the decoder read its GTP-U header): when it is sent to an intercepted session's tunnel endpoint (one
+    /// probe of address and TEID), its inner IP packet as an EPS or UMTS CC for each route of that endpoint.
     @inline(__always)
     static func classifyTunnelled(
         _ packet: DecodedPacket,
@@ -13,13 +13,14 @@ extension FrameClassifier {
         table: MatchTable,
         into records: RecordBatch
     ) {
-        let payloadStart = packet.payloadOffset - packet.ipOffset
-        guard payloadStart >= 0, payloadStart + packet.payloadLength <= ipPacket.count else { return }
-        let payload = UnsafeRawBufferPointer(rebasing: ipPacket[payloadStart..<(payloadStart + packet.payloadLength)])
-        guard let (teid, sequence, innerOffset) = GTPUHeader.gpdu(payload),
-            let routes = table.tunnels[TunnelEndpoint(address: packet.destination, teid: teid)]
+        guard let tunnel = packet.tunnel,
+            let routes = table.tunnels[TunnelEndpoint(address: packet.destination, teid: tunnel.teid)]
         else { return }
-        let inner = UnsafeRawBufferPointer(rebasing: payload[innerOffset...])
+        let innerStart = packet.payloadOffset - packet.ipOffset + Int(tunnel.innerOffset)
+        let innerEnd = packet.payloadOffset - packet.ipOffset + packet.payloadLength
+        guard innerStart >= 0, innerStart < innerEnd, innerEnd <= ipPacket.count else { return }
+        let inner = UnsafeRawBufferPointer(rebasing: ipPacket[innerStart..<innerEnd])
+        let sequence = tunnel.sequence
         let time = Timestamp(epochMicros: timeMicros)
         for route in routes where route.covers(timeMicros) {
             records.appendCC(interceptIndex: route.interceptIndex, cin: route.cin, timeMicros: timeMicros) { bytes in

@@ -26,9 +26,7 @@ enum FrameClassifier {
         {
             writeMedia(routes, ipPacket: ipPacket, timeMicros: timeMicros, into: records)
         }
-        if !table.tunnels.isEmpty, packet.transportProtocol == 17, packet.fragment == nil,
-            packet.destinationPort == GTPUHeader.port
-        {
+        if !table.tunnels.isEmpty, packet.tunnel != nil {
             classifyTunnelled(packet, ipPacket: ipPacket, timeMicros: timeMicros, table: table, into: records)
         }
         if let routes = table.routes(for: packet.source) {
