@@ -210,4 +210,106 @@ struct MobileCraftedCaptureTests {
         let ccs = records.filter { $0.kind == "CC" }.count
         #expect(ccs > 5 && ccs < 55, "only the G-PDUs after the warrant: \(ccs)")
     }
+
+    @Test func aDedicatedBearerIsFollowedFromItsCreationToItsDeletion() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let path = appliance.directory + "/mobile-bearer.pcap"
+        var capture = CraftedCapture()
+        let pdn: [UInt8] = [100, 64, 0, 9]
+        Self.attach(&capture, imsi: "001010000000009", base: 0x3000, sequence: 1, pdn: pdn)
+        let createBearer = GTPMessages.v2(
+            type: 95,
+            teid: 0x3000,
+            sequence: 0x100,
+            elements: GTPMessages.element(73, [5])
+                + GTPMessages.bearer(
+                    fteids: GTPMessages.fteid(interface: 5, teid: 0x3600, address: Self.pgwU, instance: 1),
+                    ebi: 0
+                )
+        )
+        let bearerCreated = GTPMessages.v2(
+            type: 96,
+            teid: 0x3100,
+            sequence: 0x100,
+            elements: GTPMessages.element(2, [16, 0])
+                + GTPMessages.bearer(
+                    fteids: GTPMessages.fteid(interface: 4, teid: 0x3500, address: Self.sgwU, instance: 2),
+                    cause: 16,
+                    ebi: 6
+                )
+        )
+        capture.add(ipPacket: Self.udp(Self.pgwC, Self.sgwC, 2123, 2123, createBearer))
+        capture.add(ipPacket: Self.udp(Self.sgwC, Self.pgwC, 2123, 2123, bearerCreated))
+        for tag: UInt8 in [1, 2] {
+            capture.add(
+                ipPacket: Self.udp(
+                    Self.sgwU,
+                    Self.pgwU,
+                    2152,
+                    2152,
+                    GTPMessages.gpdu(teid: 0x3600, inner: Self.inner(pdn, uplink: true, tag))
+                )
+            )
+        }
+        capture.add(
+            ipPacket: Self.udp(
+                Self.pgwU,
+                Self.sgwU,
+                2152,
+                2152,
+                GTPMessages.gpdu(teid: 0x3500, inner: Self.inner(pdn, uplink: false, 3))
+            )
+        )
+        let deleteBearer = GTPMessages.v2(
+            type: 99,
+            teid: 0x3000,
+            sequence: 0x101,
+            elements: GTPMessages.element(73, instance: 1, [6])
+        )
+        let bearerDeleted = GTPMessages.v2(
+            type: 100,
+            teid: 0x3100,
+            sequence: 0x101,
+            elements: GTPMessages.element(2, [16, 0])
+        )
+        capture.add(ipPacket: Self.udp(Self.pgwC, Self.sgwC, 2123, 2123, deleteBearer))
+        capture.add(ipPacket: Self.udp(Self.sgwC, Self.pgwC, 2123, 2123, bearerDeleted))
+        capture.add(
+            ipPacket: Self.udp(
+                Self.sgwU,
+                Self.pgwU,
+                2152,
+                2152,
+                GTPMessages.gpdu(teid: 0x3600, inner: Self.inner(pdn, uplink: true, 4))
+            )
+        )
+        Self.traffic(&capture, base: 0x3000, pdn: pdn, up: 1, down: 0)
+        try capture.write(to: path)
+
+        let lemf = try RecordCheckListener()
+        let endpoint = "127.0.0.1:\(lemf.port)"
+        for arguments in [
+            ["agency", "add", "LEA", "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"],
+            ["server", "add", "gtp", "10.9.0.1", "10.9.0.2"],
+            ["warrant", "add", "mobile", "MOB-B", "--agency", "LEA", "--imsi", "001010000000009"],
+        ] {
+            let result = try appliance.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.standardError)")
+        }
+        let run = try appliance.run(["run", "--pcap", path, "--retry", "1"])
+        #expect(run.status == 0, "run: \(run.standardError)")
+        let (json, log) = lemf.finish(closedConnections: 2)
+        #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
+        let records = json.compactMap(DecodedRecord.init).filter { $0.kind != "TRI" && $0.liid == "MOB-B" }
+        let iris = records.filter { $0.kind == "IRI" }.sorted { $0.sequence < $1.sequence }
+        #expect(
+            iris.map { "\($0.iriType ?? "?") \($0.event ?? "?")" } == [
+                "iRI-Begin bearerActivation", "iRI-Continue bearerModification", "iRI-Continue bearerModification",
+            ]
+        )
+        let ccs = records.filter { $0.kind == "CC" }
+        #expect(ccs.count == 4, "the dedicated bearer's three G-PDUs and the default bearer's last one")
+        #expect(ccs.filter { $0.direction == "toTarget" }.count == 1)
+    }
 }

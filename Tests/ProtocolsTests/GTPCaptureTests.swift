@@ -81,4 +81,23 @@ import Testing
         let nested: [UInt8] = [0x48, 32, 0, 20, 0, 0, 0, 0, 0, 0, 1, 0, 93, 0, 8, 0, 93, 0, 4, 0, 73, 0, 0, 0]
         #expect(throws: GTPError.self) { try nested.withUnsafeBytes { b throws(GTPError) in try GTPv2Parser.parse(b) } }
     }
+
+    @Test func pdnAddressesOfEachTypeAndTheAMBR() throws {
+        func paa(_ value: [UInt8]) throws -> GTPv2Message {
+            let element: [UInt8] = [79, 0, UInt8(value.count), 0] + value
+            let ambr: [UInt8] = [72, 0, 8, 0, 0, 0, 0xC3, 0x50, 0, 0x02, 0x49, 0xF0]
+            let body = element + ambr
+            let message: [UInt8] = [0x48, 33, 0, UInt8(8 + body.count), 0, 0, 0, 1, 0, 0, 7, 0] + body
+            return try message.withUnsafeBytes { bytes throws(GTPError) in try GTPv2Parser.parse(bytes) }
+        }
+        let v6Prefix: [UInt8] = [0x20, 0x01, 0x0d, 0xb8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+        let v4 = try paa([1, 100, 64, 0, 1])
+        #expect(v4.pdnAddress?.ipv4 == Self.address("100.64.0.1") && v4.apnAMBR?.count == 8)
+        let v6 = try paa([2, 64] + v6Prefix)
+        #expect(v6.pdnAddress?.ipv6 == Self.address("2001:db8:1::") && v6.pdnAddress?.ipv6PrefixLength == 64)
+        let both = try paa([3, 64] + v6Prefix + [100, 64, 0, 2])
+        #expect(both.pdnAddress?.ipv4 == Self.address("100.64.0.2") && both.pdnAddress?.ipv6 != nil)
+        #expect(throws: GTPError.self) { try paa([2, 64, 0x20]) }
+        #expect(throws: GTPError.self) { try paa([7, 1, 2, 3, 4]) }
+    }
 }

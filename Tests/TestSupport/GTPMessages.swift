@@ -25,9 +25,9 @@ public enum GTPMessages {
         element(87, instance: instance, [0x80 | interface] + CraftedCapture.u32(teid) + address)
     }
 
-    /// A Bearer Context with EBI 5 and the given F-TEIDs (and a cause, in a response).
-    public static func bearer(fteids: [UInt8], cause: UInt8? = nil) -> [UInt8] {
-        element(93, element(73, [5]) + (cause.map { element(2, [$0, 0]) } ?? []) + fteids)
+    /// A Bearer Context with an EBI (5 by default) and the given F-TEIDs (and a cause, in a response).
+    public static func bearer(fteids: [UInt8], cause: UInt8? = nil, ebi: UInt8 = 5) -> [UInt8] {
+        element(93, element(73, [ebi]) + (cause.map { element(2, [$0, 0]) } ?? []) + fteids)
     }
 
     /// A Create Session Request from an SGW on S5/S8: identities, APN, the SGW's control and user F-TEIDs.

@@ -39,6 +39,8 @@ struct ControlMessage {
     var apn: String?
     var ratType: UInt8?
     var userLocation: [UInt8]?
+    /// APN-AMBR (GTPv2), as carried.
+    var apnAMBR: [UInt8]?
     var pdn: PDNAddress?
     /// The bearer (EBI) or PDP context (NSAPI) the message is about, when it names one.
     var bearerID: UInt8?
@@ -57,6 +59,7 @@ struct ControlMessage {
         cause = message.cause
         (imsi, msisdn, imei, apn) = (message.imsi, message.msisdn, message.mei, message.apn)
         (ratType, userLocation, pdn) = (message.ratType, message.userLocation, message.pdnAddress)
+        apnAMBR = message.apnAMBR
         bearerID = message.bearers.first?.ebi ?? message.linkedEBI
         controlEndpoints = message.fteids.flatMap(\.endpoints)
         for bearer in message.bearers {

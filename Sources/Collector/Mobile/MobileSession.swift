@@ -24,6 +24,7 @@ final class MobileSession {
     var apn: String?
     var ratType: UInt8?
     var userLocation: [UInt8]?
+    var apnAMBR: [UInt8]?
     /// The addresses the subscriber was given.
     var pdn: PDNAddress
     /// The default bearer (EBI) or the PDP context's NSAPI.
@@ -46,6 +47,7 @@ final class MobileSession {
         self.cin = cin
         (imsi, msisdn, imei, apn) = (request.imsi, request.msisdn, request.imei, request.apn ?? response.apn)
         (ratType, userLocation) = (request.ratType, request.userLocation)
+        apnAMBR = response.apnAMBR ?? request.apnAMBR
         pdn = response.pdn ?? PDNAddress()
         bearerID = request.bearerID ?? response.bearerID
         controlEndpoints = request.controlEndpoints + response.controlEndpoints
@@ -66,8 +68,14 @@ final class MobileSession {
     func addTunnels(request: ControlMessage, response: ControlMessage, networkInitiated: Bool) {
         let access = networkInitiated ? response : request
         let network = networkInitiated ? request : response
-        for (bearer, endpoint) in access.userEndpoints { replace(bearer, uplink: false, endpoint) }
-        for (bearer, endpoint) in network.userEndpoints { replace(bearer, uplink: true, endpoint) }
+        // A network-initiated Create Bearer Request names its new bearer 0; the response gives it its EBI.
+        let assigned = response.userEndpoints.first?.bearer ?? 0
+        for (bearer, endpoint) in access.userEndpoints {
+            replace(bearer == 0 ? assigned : bearer, uplink: false, endpoint)
+        }
+        for (bearer, endpoint) in network.userEndpoints {
+            replace(bearer == 0 ? assigned : bearer, uplink: true, endpoint)
+        }
     }
 
     /// Drops a bearer's tunnels.

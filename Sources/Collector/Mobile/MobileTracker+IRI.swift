@@ -55,6 +55,7 @@ extension MobileTracker {
             party.nsapi = session.bearerID
             var contents = UMTSIRIContents(event: umtsEvent(kind), correlationNumber: session.cin, party: party)
             contents.initiator = .originatingTarget
+            contents.location = Self.umtsLocation(session.userLocation)
             contents.ggsnAddress = gateway
             contents.sgsnAddress = access
             if case .rejectedActivation(let cause) = kind { contents.operationErrorCode = cause.map { [$0] } }
@@ -96,12 +97,26 @@ extension MobileTracker {
         parameters.bearerIdentity = session.bearerID
         parameters.ratType = session.ratType
         parameters.userLocationInfo = session.userLocation
+        parameters.apnAMBR = session.apnAMBR
         if case .rejectedActivation(let cause) = kind { parameters.failedBearerActivationReason = cause }
         var contents = EPSIRIContents(event: event, correlationNumber: session.cin, party: party, gtpv2: parameters)
         contents.initiator = .originatingTarget
         contents.ggsnAddress = gateway
         contents.sgsnAddress = access
         return contents
+    }
+
+    /// The target's location from a GTPv1 User Location Information element (TS 29.060 7.7.51): a geographic
+    /// location type (0 CGI, 1 SAI, 2 RAI) and its 7 octets.
+    static func umtsLocation(_ element: [UInt8]?) -> MobileLocation? {
+        guard let element, element.count >= 8 else { return nil }
+        let value = Array(element[1..<8])
+        switch element[0] {
+        case 0: return MobileLocation(globalCellID: value)
+        case 1: return MobileLocation(sai: value)
+        case 2: return MobileLocation(rai: Array(value[0..<6]))
+        default: return nil
+        }
     }
 
     private func umtsEvent(_ kind: EventKind) -> UMTSIRIContents.Event {

@@ -52,6 +52,8 @@ public struct GTPv2Message: Sendable, Equatable {
     public var pdnType: UInt8?
     /// PDN address allocation.
     public var pdnAddress: PDNAddress?
+    /// APN aggregate maximum bit rate, as carried (uplink and downlink, kbps).
+    public var apnAMBR: [UInt8]?
     /// Linked EPS bearer ID (dedicated bearers).
     public var linkedEBI: UInt8?
     /// The top-level F-TEIDs (the sender's control plane F-TEID is instance 0).

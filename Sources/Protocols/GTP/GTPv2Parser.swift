@@ -52,6 +52,7 @@ public enum GTPv2Parser {
         case 1: message.imsi = GTPValue.tbcd(value)
         case 2: message.cause = value.first
         case 71: message.apn = GTPValue.apn(value)
+        case 72: message.apnAMBR = Array(value)
         case 73: message.linkedEBI = value.first.map { $0 & 0x0F }
         case 75: message.mei = GTPValue.tbcd(value)
         case 76: message.msisdn = GTPValue.tbcd(value)
