@@ -7,7 +7,10 @@ import Testing
 /// its spool holds.
 @Suite(.serialized)
 struct SpoolFullTests {
-    static let packets = 10000
+    /// More records (about 8 MB) than the 1 MB quota and the 4 MiB in-memory queue of a connection hold together,
+    /// so capture must wait before the end of the file; with fewer, a fast run could produce every record before
+    /// the test stops it.
+    static let packets = 60000
 
     /// LEA-A (plaintext, at a port where nothing listens yet), the RADIUS server and a warrant for dana; returns
     /// the port and the capture.
