@@ -25,8 +25,12 @@ public struct DecodedPacket: Sendable, Equatable {
     public var payloadOffset: Int
     /// UDP: the smaller of UDP length - 8 and the bytes captured; otherwise the rest of the IP packet.
     public var payloadLength: Int
-    /// The IPv4 fragment facts; nil when the packet is not an IPv4 fragment (offset 0 and MF clear).
-    public var fragment: IPv4Fragment?
+    /// The fragment facts (IPv4 header or IPv6 fragment header); nil when the packet is not a fragment (offset 0 and
+    /// MF clear).
+    public var fragment: IPFragment?
+    /// The tunnels the IP packet was found inside (empty for a plain frame): every offset above is the inner
+    /// packet's.
+    public var encapsulations: Encapsulations = []
     /// For a GTP-U G-PDU (UDP to port 2152): its TEID, sequence number and inner packet, read while the frame is
     /// in this core's cache so the shard need not touch the payload.
     public var tunnel: GTPUTunnel?
@@ -44,7 +48,7 @@ public struct DecodedPacket: Sendable, Equatable {
         destinationPort: UInt16,
         payloadOffset: Int,
         payloadLength: Int,
-        fragment: IPv4Fragment?
+        fragment: IPFragment?
     ) {
         self.ipOffset = ipOffset
         self.ipLength = ipLength

@@ -26,10 +26,10 @@ extension PacketDecoder {
         let flagsAndOffset = frame.readUInt16(at: ipOffset + 6)
         let fragmentOffset = Int(flagsAndOffset & 0x1FFF) * 8
         let moreFragments = flagsAndOffset & 0x2000 != 0
-        var fragment: IPv4Fragment? = nil
+        var fragment: IPFragment? = nil
         if fragmentOffset != 0 || moreFragments {
-            fragment = IPv4Fragment(
-                identifier: frame.readUInt16(at: ipOffset + 4),
+            fragment = IPFragment(
+                identifier: UInt32(frame.readUInt16(at: ipOffset + 4)),
                 offset: fragmentOffset,
                 moreFragments: moreFragments
             )

@@ -12,6 +12,8 @@ public struct StoreSnapshot: Sendable, Equatable {
     public var warrants: [Warrant]
     /// Every known server.
     public var servers: [KnownServer]
+    /// Every UDP sink.
+    public var sinks: [UDPSink]
 
     /// Creates a snapshot.
     public init(
@@ -19,12 +21,14 @@ public struct StoreSnapshot: Sendable, Equatable {
         auditID: Int64 = 0,
         agencies: [Agency],
         warrants: [Warrant],
-        servers: [KnownServer]
+        servers: [KnownServer],
+        sinks: [UDPSink] = []
     ) {
         self.changeID = changeID
         self.auditID = auditID
         self.agencies = agencies
         self.warrants = warrants
         self.servers = servers
+        self.sinks = sinks
     }
 }

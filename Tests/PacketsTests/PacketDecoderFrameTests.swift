@@ -204,7 +204,7 @@ struct PacketDecoderFrameTests {
             flagsAndOffset: 0x2000
         )
         let firstPacket = try TestFrames.decode(first, .ipv4).get()
-        #expect(firstPacket.fragment == IPv4Fragment(identifier: 99, offset: 0, moreFragments: true))
+        #expect(firstPacket.fragment == IPFragment(identifier: 99, offset: 0, moreFragments: true))
         #expect(firstPacket.sourcePort == 1_812 && firstPacket.payloadLength == 16)
         let last = TestFrames.ipv4(
             source: Self.client,
@@ -215,7 +215,7 @@ struct PacketDecoderFrameTests {
             flagsAndOffset: 3
         )
         let lastPacket = try TestFrames.decode(last, .ipv4).get()
-        #expect(lastPacket.fragment == IPv4Fragment(identifier: 99, offset: 24, moreFragments: false))
+        #expect(lastPacket.fragment == IPFragment(identifier: 99, offset: 24, moreFragments: false))
         #expect(lastPacket.sourcePort == 0 && lastPacket.destinationPort == 0)
         #expect(lastPacket.payloadOffset == 20 && lastPacket.payloadLength == 16)
     }

@@ -147,7 +147,7 @@ public final class EmailTracker {
         case .smtp: mailProtocol = .smtp
         case .imap: mailProtocol = .imap4
         case .pop3: mailProtocol = .pop3
-        case .radius, .sip, .gtp: return nil
+        case .radius, .sip, .gtp, .jmirror, .aluMirror, .ciscoMirror: return nil
         }
         if connections.count >= settings.maximumSessions { evictIdlest(timeMicros: timeMicros) }
         let connection = MailConnection(

@@ -2,7 +2,8 @@ import Warrants
 
 /// How the frames of a kind of known server are treated: which transports carry its protocol, and whether its
 /// frames are also a subscriber's traffic (SIP and mail are: a target's own signalling is intercepted as CC too;
-/// RADIUS and GTP-C are between network elements and are not).
+/// RADIUS and GTP-C are between network elements and are not). Mirror streams are no session protocol: the shards
+/// unwrap them, so they carry nothing to session sync.
 public struct SessionServer: Sendable, Equatable {
     /// The kind of server.
     public var kind: ServerKind
@@ -23,6 +24,8 @@ public struct SessionServer: Sendable, Equatable {
             (udp, tcp, carriesTraffic) = (true, true, true)
         case .smtp, .imap, .pop3:
             (udp, tcp, carriesTraffic) = (false, true, true)
+        case .jmirror, .aluMirror, .ciscoMirror:
+            (udp, tcp, carriesTraffic) = (false, false, true)
         }
     }
 
