@@ -33,6 +33,7 @@ let package = Package(
             providers: [.apt(["libpcap-dev"])]
         ),
         .target(name: "CCRC32C"),
+        .target(name: "CUDPReceive"),
         .target(name: "Stages", swiftSettings: strictFeatures),
         .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
@@ -48,7 +49,7 @@ let package = Package(
         .target(
             name: "Collector",
             dependencies: [
-                "CPcap", "Packets", "Protocols", "ETSI", "Warrants", "Stages",
+                "CPcap", "CUDPReceive", "Packets", "Protocols", "ETSI", "Warrants", "Stages",
             ],
             swiftSettings: packetPathFeatures
         ),

@@ -142,6 +142,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("capture-buffer"), help: "Kernel capture buffer per interface, in MiB (1-4096).")
     var captureBuffer = 64
 
+    @Option(name: .customLong("sink-buffer"), help: "Kernel receive buffer per UDP sink, in MiB (1-1024).")
+    var sinkBuffer = 16
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -176,6 +179,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
+        try check(sinkBuffer, in: 1...1024, flag: "--sink-buffer")
         try prepareStore()
         var options = RunOptions(databasePath: database.resolvedPath)
         options.pcapFiles = pcapFiles
@@ -202,6 +206,7 @@ struct RunCommand: AsyncParsableCommand {
         options.realtime = realtime
         options.drainTimeoutSeconds = drainTimeout
         options.captureBufferMegabytes = captureBuffer
+        options.sinkBufferMegabytes = sinkBuffer
         let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }

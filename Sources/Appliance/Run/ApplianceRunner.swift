@@ -87,7 +87,12 @@ public enum ApplianceRunner {
             ),
             gate: gate
         )
-        let capture = CaptureService(pipeline: pipeline, sources: setup.sources, mediator: mediator)
+        let capture = CaptureService(
+            pipeline: pipeline,
+            sources: setup.sources,
+            udpSinks: setup.udpSinks,
+            mediator: mediator
+        )
         let services = try RunServices(setup, pipeline: pipeline, mediator: mediator, options: options, logger: logger)
         defer { services.shutdown() }
         let signals = SignalTrap.escalating(logger: logger)

@@ -9,13 +9,15 @@ import Synchronization
 final class CaptureService: Service {
     private let pipeline: Pipeline
     private let sources: [PcapSource]
+    private let udpSinks: SinkSockets?
     private let mediator: Mediator
     private let outcome = Mutex<PipelineResult?>(nil)
 
-    /// A service running `pipeline` over `sources`, delivering to `mediator`.
-    init(pipeline: Pipeline, sources: [PcapSource], mediator: Mediator) {
+    /// A service running `pipeline` over `sources` (and, live, `udpSinks`), delivering to `mediator`.
+    init(pipeline: Pipeline, sources: [PcapSource], udpSinks: SinkSockets?, mediator: Mediator) {
         self.pipeline = pipeline
         self.sources = sources
+        self.udpSinks = udpSinks
         self.mediator = mediator
     }
 
@@ -27,9 +29,14 @@ final class CaptureService: Service {
     func run() async throws {
         let pipeline = self.pipeline
         let mediator = self.mediator
+        let udpSinks = self.udpSinks
         let result = try await withGracefulShutdownHandler {
             do throws(StageError) {
-                return try await pipeline.run(sources: sources, sink: MediatorSink(mediator: mediator))
+                return try await pipeline.run(
+                    sources: sources,
+                    udpSinks: udpSinks,
+                    sink: MediatorSink(mediator: mediator)
+                )
             } catch {
                 throw ApplianceError(.runtime, "run: \(error.description)")
             }

@@ -53,6 +53,8 @@ public struct RunOptions: Sendable {
     public var drainTimeoutSeconds: Int64 = 300
     /// Kernel capture buffer per live interface, in MiB.
     public var captureBufferMegabytes = 64
+    /// Kernel receive buffer per UDP sink, in MiB.
+    public var sinkBufferMegabytes = 16
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
 

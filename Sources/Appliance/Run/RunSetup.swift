@@ -17,6 +17,8 @@ struct RunSetup {
     let snapshot: StoreSnapshot
     let plan: InterceptPlan
     let sources: [PcapSource]
+    /// The UDP sinks, bound (live runs with sinks only).
+    let udpSinks: SinkSockets?
     let hadHistory: Bool
 
     /// Checks the options, loads the plan and opens the sources; one clear error (usage: exit 2) otherwise.
@@ -35,6 +37,7 @@ struct RunSetup {
         try RunStateDirectory.bind(options)
         (store, snapshot, plan) = try Self.loadPlan(options)
         sources = try Self.openSources(options)
+        udpSinks = try Self.openSinks(plan.sinks, options: options, logger: logger)
         let radius = plan.servers(of: .radius).count
         let sip = plan.servers(of: .sip).count
         logger.info(

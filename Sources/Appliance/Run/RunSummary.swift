@@ -18,6 +18,7 @@ struct RunSummary {
         lines.append("  calls        \(callLine(result.calls))")
         lines.append("  mail         \(mailLine(result.email))")
         lines.append("  mobile       \(mobileLine(result.mobile))")
+        lines.append(contentsOf: mirrorLines)
         lines.append(
             "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP, mail segments, GTP-C), "
                 + "\(capture.reassembled) reassembled"

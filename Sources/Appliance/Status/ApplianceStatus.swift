@@ -87,4 +87,27 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var captureWaiting: [String]?
     /// Seconds file capture has waited so far (nil in an older status).
     public var captureWaitedSeconds: Double?
+    /// Mirrored datagrams by shim format (`jmirror`, `alu`, `cisco`) and outcome (`intercepted`, `unconfigured id`,
+    /// `short`, `not IP`); only formats seen (nil in an older status).
+    public var mirrors: [String: [String: Int]]?
+    /// What each UDP sink received (nil in an older status or a run without sinks).
+    public var sinks: [Sink]?
+
+    /// One UDP sink.
+    public struct Sink: Codable, Sendable, Equatable {
+        /// `address:port`.
+        public var sink: String
+        /// `raw`, `jmirror`, `alu` or `cisco`.
+        public var encapsulation: String
+        /// Datagrams received.
+        public var received: Int
+        /// Datagrams whose packet became CCs.
+        public var intercepted: Int
+        /// Datagrams from another sender than the configured source, dropped.
+        public var wrongSource: Int
+        /// Raw datagrams for no warrant in force, dropped.
+        public var unrouted: Int
+        /// Datagrams without a usable packet.
+        public var unusable: Int
+    }
 }

@@ -15,7 +15,7 @@ actor StatusReporter: Service {
     nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
     private let path: String
     private let warrants: Int
-    private let pipeline: Pipeline
+    let pipeline: Pipeline
     private let mediator: Mediator
     private let logger: Logger
     private var reportedDrops = 0
@@ -57,7 +57,9 @@ actor StatusReporter: Service {
             shards: shards(),
             handovers: handovers.map(Self.handover),
             captureWaiting: pipeline.gate.reasons,
-            captureWaitedSeconds: Double(pipeline.counters.pausedMicros.load(ordering: .relaxed)) / 1_000_000
+            captureWaitedSeconds: Double(pipeline.counters.pausedMicros.load(ordering: .relaxed)) / 1_000_000,
+            mirrors: mirrorCounts(),
+            sinks: sinkCounts()
         )
         do {
             try StatusFile.write(status, to: path)

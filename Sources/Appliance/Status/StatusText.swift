@@ -28,6 +28,17 @@ public enum StatusText {
             }
             lines.append(line)
         }
+        for (format, outcomes) in (status.mirrors ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let parts = outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            lines.append("mirror:    \(format): " + parts.joined(separator: ", "))
+        }
+        for sink in status.sinks ?? [] {
+            lines.append(
+                "sink:      \(sink.sink) \(sink.encapsulation): \(sink.received) received, \(sink.intercepted) "
+                    + "intercepted, \(sink.wrongSource) from another source, \(sink.unrouted) for no warrant, "
+                    + "\(sink.unusable) unusable"
+            )
+        }
         for handover in status.handovers {
             var parts: [String] = []
             if let reason = handover.unusable {

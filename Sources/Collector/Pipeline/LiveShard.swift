@@ -39,6 +39,8 @@ public actor LiveShard {
     private var bytes = 0
     private var records: RecordBatch?
     private var sessionBatch: SessionFrameBatch?
+    /// Mirrored datagrams counted since the last flush.
+    private var mirrors = MirrorTally()
 
     /// Creates shard `lane` reading `source`, sending session-protocol frames to session sync's `sync` queue.
     public init(
@@ -158,7 +160,8 @@ public actor LiveShard {
             ipPacket: UnsafeRawBufferPointer(rebasing: frame[packet.ipOffset..<(packet.ipOffset + packet.ipLength)]),
             timeMicros: time,
             table: table,
-            into: batch
+            into: batch,
+            mirrors: &mirrors
         )
     }
 
@@ -178,6 +181,7 @@ public actor LiveShard {
 
     /// Hands over the open record and session-frame batches.
     private func flush() {
+        counters.publish(&mirrors)
         if let batch = records {
             records = nil
             if batch.entries.isEmpty {

@@ -65,17 +65,28 @@ public final class MatchTable: Sendable {
     public let media: ProbeTable<MediaKey, [MediaRoute]>
     /// GTP-U tunnel endpoints of intercepted mobile sessions, by the address and TEID G-PDUs are sent to.
     public let tunnels: ProbeTable<TunnelEndpoint, [TunnelRoute]>
+    /// Where vendor mirror streams are sent, by shim format (their datagrams are unwrapped, never matched by address).
+    public let mirrorSources: ProbeTable<ServerEndpoint, MirrorShimFormat>
+    /// Routes of vendor mirror intercept ids.
+    public let mirrors: ProbeTable<MirrorKey, [CCRoute]>
+    /// Routes of raw UDP sinks, by sink (the sink receiver's lookups, one per datagram).
+    public let sinks: [ServerEndpoint: [CCRoute]]
     /// The plan the routes refer to (travels with the batches to the sequencer); nil for the empty table.
     public let plan: InterceptPlan?
 
     /// A table that matches nothing.
-    public static let empty = MatchTable(routes: MatchRoutes(), servers: [:], plan: nil)
+    public static let empty = MatchTable(routes: MatchRoutes(), servers: [:], mirrorSources: [:], plan: nil)
 
     /// The known servers' addresses, for spotting fragments of their datagrams.
     public let serverAddresses: Set<IPAddress>
 
-    /// Creates a table of the trackers' routes and the plan's known servers.
-    public init(routes: MatchRoutes, servers: [ServerEndpoint: ServerKind], plan: InterceptPlan?) {
+    /// Creates a table of the trackers' routes, the plan's known servers and its mirror stream destinations.
+    public init(
+        routes: MatchRoutes,
+        servers: [ServerEndpoint: ServerKind],
+        mirrorSources: [ServerEndpoint: MirrorVendor] = [:],
+        plan: InterceptPlan?
+    ) {
         exact = ProbeTable(routes.exact)
         prefixes = routes.byLength.sorted { $0.key > $1.key }.map { ($0.key, ProbeTable($0.value)) }
         self.servers = servers
@@ -83,11 +94,17 @@ public final class MatchTable: Sendable {
         serverAddresses = Set(servers.keys.map(\.address))
         media = ProbeTable(routes.media)
         tunnels = ProbeTable(routes.tunnels)
+        self.mirrorSources = ProbeTable(mirrorSources.mapValues(\.shimFormat))
+        mirrors = ProbeTable(routes.mirrors)
+        sinks = routes.sinks
         self.plan = plan
     }
 
-    /// Whether the table holds any target route at all (a shard with an empty table skips lookups).
-    public var hasRoutes: Bool { !exact.isEmpty || !prefixes.isEmpty || !media.isEmpty || !tunnels.isEmpty }
+    /// Whether the table holds any target route or mirror stream at all (a shard with an empty table skips lookups;
+    /// mirror streams are looked at even without routes, to count what they carry).
+    public var hasRoutes: Bool {
+        !exact.isEmpty || !prefixes.isEmpty || !media.isEmpty || !tunnels.isEmpty || !mirrorSources.isEmpty
+    }
 
     /// The routes of the target session that owns `address`, if any. The most specific match wins.
     public func routes(for address: IPAddress) -> [CCRoute]? {

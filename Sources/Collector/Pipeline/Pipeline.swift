@@ -14,6 +14,10 @@ public struct PipelineResult: Sendable {
     public var email = EmailStatistics()
     /// Mobile session counters.
     public var mobile = MobileStatistics()
+    /// What became of mirrored datagrams (captured mirror streams and shim sinks), by shim format.
+    public var mirrors = MirrorTally()
+    /// What each UDP sink received.
+    public var sinks: [SinkStatistics] = []
     /// Per-intercept record counters.
     public var intercepts: [InterceptCounters]
     /// Records produced.
@@ -96,12 +100,25 @@ public final class Pipeline: Sendable {
         self.gate = gate
     }
 
-    /// Runs capture over `sources` until the files end (or stop is requested) and every record went to `sink`.
-    /// Throws, with nothing left running, when a stage's thread cannot be started.
-    public func run(sources: [PcapSource], sink: any RecordSink) async throws(StageError) -> PipelineResult {
-        let stages = try PipelineStages(plan: plan, settings: settings, sources: sources, sink: sink, pipeline: self)
+    /// Runs capture over `sources` until the files end (or stop is requested) and every record went to `sink`;
+    /// with live sources, `udpSinks` are received too. Throws, with nothing left running, when a stage's thread
+    /// cannot be started.
+    public func run(
+        sources: [PcapSource],
+        udpSinks: SinkSockets? = nil,
+        sink: any RecordSink
+    ) async throws(StageError) -> PipelineResult {
+        let stages = try PipelineStages(
+            plan: plan,
+            settings: settings,
+            sources: sources,
+            udpSinks: udpSinks,
+            sink: sink,
+            pipeline: self
+        )
         defer { stages.shutdown() }
         counters.shards.withLock { $0 = stages.shards.map(\.counters) + stages.liveShards.map(\.counters) }
+        counters.sinks.withLock { $0 = stages.sinkReceiver }
         return await stages.run()
     }
 }

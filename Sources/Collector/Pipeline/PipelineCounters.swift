@@ -24,6 +24,8 @@ public final class PipelineCounters: Sendable {
     public let pausedMicros = Atomic<Int64>(0)
     /// Every shard's counters, registered when the run starts (read once a second; shards use their own).
     public let shards = Mutex<[ShardCounters]>([])
+    /// The UDP sink receiver of a live run with sinks, registered when the run starts (status reads its counts).
+    public let sinks = Mutex<SinkReceiver?>(nil)
 
     /// Creates zeroed counters.
     public init() {}

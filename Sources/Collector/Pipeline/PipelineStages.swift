@@ -7,6 +7,7 @@ struct PipelineStages: Sendable {
     let sync: SessionSync
     let shards: [Shard]
     let liveShards: [LiveShard]
+    let sinkReceiver: SinkReceiver?
     let sequencer: SequencerStage
     private let executors: StageExecutors
     private let stop: StopSignal
@@ -18,15 +19,18 @@ struct PipelineStages: Sendable {
         plan: InterceptPlan,
         settings: PipelineSettings,
         sources: [PcapSource],
+        udpSinks: SinkSockets?,
         sink: any RecordSink,
         pipeline: Pipeline
     ) throws(StageError) {
         let files = sources.filter { !$0.isLive }
         let live = sources.filter(\.isLive)
         let fileShards = files.isEmpty ? 0 : settings.shards
+        let receivesSinks = !live.isEmpty && !(udpSinks?.isEmpty ?? true)
+        let sinkLanes = receivesSinks ? 1 : 0
         let executors = StageExecutors()
         let executor = executors.start
-        let inbox = SequencerInbox(laneCount: fileShards + live.count + 1, capacity: 16)
+        let inbox = SequencerInbox(laneCount: fileShards + live.count + sinkLanes + 1, capacity: 16)
         let input = SyncInputQueue(capacity: 8, producers: (files.isEmpty ? 0 : 1) + live.count)
         let shards = try (0..<fileShards).map { lane throws(StageError) in
             Shard(
@@ -48,6 +52,16 @@ struct PipelineStages: Sendable {
                 gate: pipeline.gate
             )
         }
+        let sinkReceiver =
+            receivesSinks
+            ? SinkReceiver(
+                sinks: udpSinks ?? SinkSockets.none,
+                executor: try executor("sinks"),
+                lane: fileShards + live.count,
+                output: inbox,
+                stop: pipeline.stopRequested,
+                gate: pipeline.gate
+            ) : nil
         let capture =
             files.isEmpty
             ? nil
@@ -69,9 +83,10 @@ struct PipelineStages: Sendable {
             liveShards: liveShards,
             returnFrames: capture?.freeFrames,
             inbox: inbox,
-            lane: fileShards + live.count,
+            lane: fileShards + live.count + sinkLanes,
             counters: pipeline.counters,
-            mailbox: pipeline.mailbox
+            mailbox: pipeline.mailbox,
+            sinkReceiver: sinkReceiver
         )
         sequencer = SequencerStage(
             executor: try executor("sequencer"),
@@ -84,12 +99,15 @@ struct PipelineStages: Sendable {
                 stop: pipeline.stopRequested
             ),
             inbox: inbox,
-            pools: shards.map(\.freeRecords) + liveShards.map(\.freeRecords) + [sync.freeRecords],
+            pools: shards.map(\.freeRecords) + liveShards.map(\.freeRecords)
+                + (sinkReceiver.map { [$0.freeRecords] } ?? [])
+                + [sync.freeRecords],
             counters: pipeline.counters
         )
         self.capture = capture
         self.shards = shards
         self.liveShards = liveShards
+        self.sinkReceiver = sinkReceiver
         self.executors = executors
         stop = pipeline.stopRequested
         counters = pipeline.counters
@@ -102,6 +120,7 @@ struct PipelineStages: Sendable {
         async let synced = sync.run()
         let capture = self.capture
         let liveShards = self.liveShards
+        let sinkReceiver = self.sinkReceiver
         let stop = self.stop
         async let captured: [(CaptureStatistics, CaptureError?)] = {
             var results: [(CaptureStatistics, CaptureError?)] = []
@@ -112,6 +131,12 @@ struct PipelineStages: Sendable {
             }
             return await withTaskGroup(of: (CaptureStatistics, CaptureError?).self) { group in
                 for shard in liveShards { group.addTask { await shard.run() } }
+                if let sinkReceiver {
+                    group.addTask {
+                        await sinkReceiver.run()
+                        return (CaptureStatistics(), nil)
+                    }
+                }
                 for await result in group { results.append(result) }
                 return results
             }
@@ -134,12 +159,17 @@ struct PipelineStages: Sendable {
         }
         statistics.kernelDrops = UInt64(liveShards.reduce(0) { $0 + $1.counters.kernelDrops.load(ordering: .relaxed) })
         statistics.pausedMicros = counters.pausedMicros.load(ordering: .relaxed)
+        var mirrors = sinkReceiver?.mirrors.withLock { $0 } ?? MirrorTally()
+        for shard in shards { mirrors.merge(shard.counters.mirrors.withLock { $0 }) }
+        for shard in liveShards { mirrors.merge(shard.counters.mirrors.withLock { $0 }) }
         return PipelineResult(
             capture: statistics,
             sessions: report.sessions,
             calls: report.calls,
             email: report.email,
             mobile: report.mobile,
+            mirrors: mirrors,
+            sinks: sinkReceiver?.statistics.withLock { $0 } ?? [],
             intercepts: numbered.intercepts,
             records: numbered.records,
             bytes: numbered.bytes,

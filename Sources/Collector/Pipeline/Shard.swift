@@ -24,6 +24,8 @@ public actor Shard {
     private let lane: Int
     /// The shard's counters (frames classified, batches waiting).
     public nonisolated let counters: ShardCounters
+    /// Mirrored datagrams counted since the last batch was published.
+    private var mirrors = MirrorTally()
 
     /// Creates shard number `lane`, writing to the sequencer's lane of the same number.
     public init(executor: StageExecutor, lane: Int, output: SequencerInbox, poolSize: Int, recordArenaBytes: Int) {
@@ -64,6 +66,7 @@ public actor Shard {
     }
 
     private func classify(_ frames: FrameBatch, table: MatchTable, into records: RecordBatch) {
+        defer { counters.publish(&mirrors) }
         frames.withArena { arena in
             for slot in frames.slots {
                 let start = slot.offset + slot.packet.ipOffset
@@ -72,7 +75,8 @@ public actor Shard {
                     ipPacket: UnsafeRawBufferPointer(rebasing: arena[start..<(start + slot.packet.ipLength)]),
                     timeMicros: slot.timeMicros,
                     table: table,
-                    into: records
+                    into: records,
+                    mirrors: &mirrors
                 )
             }
         }

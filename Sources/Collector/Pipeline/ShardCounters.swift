@@ -16,6 +16,17 @@ public final class ShardCounters: Sendable {
     public let gateDrops = Atomic<Int>(0)
     /// Capture time of the shard's latest frame, µs since the epoch (live shards: session sync takes its clock from them).
     public let latestTimeMicros = Atomic<Int64>(0)
+    /// What became of the mirrored datagrams the shard unwrapped (published once per batch, read by status and the
+    /// summary).
+    public let mirrors = Mutex<MirrorTally>(MirrorTally())
+
+    /// Adds a shard's local tally of mirrored datagrams and zeroes it (nothing when it is empty).
+    func publish(_ tally: inout MirrorTally) {
+        guard !tally.isEmpty else { return }
+        let counted = tally
+        mirrors.withLock { $0.merge(counted) }
+        tally.reset()
+    }
 
     /// Creates zeroed counters.
     public init(source: String, backlogLimit: Int) {

@@ -1,15 +1,17 @@
 import ETSI
 import Packets
+import Warrants
 
 extension IPSessionTracker {
-    /// Adds the routes of the open target sessions and of the static-address warrants, and clears
-    /// `tableChanged`. Routes carry the warrant windows; shards check each packet's time against them.
+    /// Adds the routes of the open target sessions, of the static-address warrants and of the mirror and sink
+    /// warrants, and clears `tableChanged`. Routes carry the warrant windows; shards check each packet's time against
+    /// them. A warrant whose CCs come from a mirror or a sink gets no routes for its RADIUS sessions' addresses.
     public func contribute(to routes: inout MatchRoutes) {
         tableChanged = false
         for session in targetSessions.values {
             for index in plan.interceptsByUsername[session.user] ?? [] {
                 let intercept = plan.intercepts[Int(index)]
-                guard intercept.deliversCC else { continue }
+                guard intercept.deliversCC, !intercept.takesCCFromMirror else { continue }
                 let route = CCRoute(
                     interceptIndex: index,
                     cin: session.cin,
@@ -30,6 +32,29 @@ extension IPSessionTracker {
                 profile: intercept.header.profile
             )
             for prefix in intercept.staticPrefixes { routes.add(prefix, route) }
+        }
+        contributeMirrors(to: &routes)
+    }
+
+    /// Routes each active mirror warrant's id under its vendor's shim format (every format when it names no vendor)
+    /// and each raw-sink warrant's sink; the CIN of a sink route is the warrant's session id.
+    private func contributeMirrors(to routes: inout MatchRoutes) {
+        for intercept in plan.intercepts where intercept.active && intercept.deliversCC && intercept.takesCCFromMirror {
+            let route = CCRoute(
+                interceptIndex: intercept.index,
+                cin: intercept.staticSessionID,
+                startMicros: intercept.startMicros,
+                endMicros: intercept.endMicros,
+                profile: intercept.header.profile
+            )
+            if let mirror = intercept.mirror {
+                let vendors = mirror.vendor.map { [$0] } ?? MirrorVendor.allCases
+                for vendor in vendors {
+                    routes.mirrors[MirrorKey(format: vendor.shimFormat, interceptID: mirror.interceptID), default: []]
+                        .append(route)
+                }
+            }
+            if let sink = intercept.sink { routes.sinks[sink, default: []].append(route) }
         }
     }
 }

@@ -20,8 +20,12 @@ public struct Intercept: Sendable {
     public var username: String?
     /// Static addresses and prefixes the warrant names.
     public var staticPrefixes: [IPPrefix]
-    /// The CIN of the static-address session.
+    /// The CIN of the static-address session (and of a raw sink's datagrams).
     public var staticSessionID: UInt32
+    /// The vendor mirror id whose mirrored packets are the warrant's CCs, if any.
+    public var mirror: MirrorTarget? = nil
+    /// The raw UDP sink whose every datagram is the warrant's CC, if any.
+    public var sink: ServerEndpoint? = nil
     /// The SIP users and telephone numbers a VoIP warrant names (empty for IP warrants).
     public var voipTargets: [VoIPTarget] = []
     /// The mailboxes an email warrant names (empty for other warrants).
@@ -46,8 +50,12 @@ public struct Intercept: Sendable {
     func targetsDiffer(from other: Intercept) -> Bool {
         username != other.username || staticPrefixes != other.staticPrefixes || staticSessionID != other.staticSessionID
             || voipTargets != other.voipTargets || emailTargets != other.emailTargets
-            || mobileTargets != other.mobileTargets
+            || mobileTargets != other.mobileTargets || mirror != other.mirror || sink != other.sink
     }
+
+    /// Whether the warrant's CCs come from vendor mirror streams or a raw UDP sink: its user name (if any) then gives
+    /// IRIs only, and the addresses of its RADIUS sessions are not matched.
+    public var takesCCFromMirror: Bool { mirror != nil || sink != nil }
 
     /// Whether the warrant is a VoIP warrant (its targets are SIP users or telephone numbers).
     public var isVoIP: Bool { !voipTargets.isEmpty }
@@ -55,6 +63,8 @@ public struct Intercept: Sendable {
     /// The target as HI1 notifications describe it.
     var targetDescription: String {
         if let username { return "user \(username)" }
+        if let mirror { return "mirror id \(mirror.interceptID)" + (mirror.vendor.map { " (\($0.rawValue))" } ?? "") }
+        if let sink { return "sink \(sink.address):\(sink.port)" }
         if isVoIP { return voipTargets.map(\.description).joined(separator: " ") }
         if !emailTargets.isEmpty { return emailTargets.map(\.address).joined(separator: " ") }
         if !mobileTargets.isEmpty { return mobileTargets.map(\.description).joined(separator: " ") }
@@ -89,6 +99,10 @@ public struct InterceptPlan: Sendable {
     public private(set) var interceptsByUsername: [String: [Int32]] = [:]
     /// Known servers (address and port) by kind: their frames go to session sync's trackers.
     public private(set) var servers: [ServerEndpoint: ServerKind] = [:]
+    /// Where vendor mirror streams are sent (address and port), by vendor: the shards unwrap their datagrams.
+    public private(set) var mirrorSources: [ServerEndpoint: MirrorVendor] = [:]
+    /// The UDP sinks the run opens.
+    public private(set) var sinks: [UDPSink] = []
     /// Indexes of the active VoIP intercepts.
     public private(set) var voipIntercepts: [Int32] = []
     /// Active email intercepts by mailbox, in its comparison form (``EmailTarget/matchKey``).
@@ -146,7 +160,10 @@ public struct InterceptPlan: Sendable {
                 interceptsByMobileIdentity[identity, default: []].append(intercept.index)
             }
         }
-        servers = try Self.servers(snapshot)
+        let known = try Self.servers(snapshot)
+        servers = known.filter { $0.value.mirrorVendor == nil }
+        mirrorSources = known.compactMapValues(\.mirrorVendor)
+        sinks = snapshot.sinks
     }
 
     private static func servers(_ store: StoreSnapshot) throws(PlanError) -> [ServerEndpoint: ServerKind] {
@@ -206,6 +223,13 @@ public struct InterceptPlan: Sendable {
             startMicros: warrant.startMicros ?? Int64.min,
             endMicros: warrant.endMicros ?? Int64.max
         )
+        intercept.mirror = ip.mirror
+        if let sink = ip.sink {
+            guard let address = IPAddress(sink.host) else {
+                throw PlanError(description: "warrant \(warrant.liid): sink \(sink) is not an IP address and port")
+            }
+            intercept.sink = ServerEndpoint(address: address, port: sink.port)
+        }
         intercept.voipTargets = warrant.target.voip ?? []
         intercept.emailTargets = warrant.target.email ?? []
         intercept.mobileTargets = warrant.target.mobile ?? []

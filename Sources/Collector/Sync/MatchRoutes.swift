@@ -2,7 +2,8 @@ import Packets
 import Protocols
 
 /// The routes of a match table while the trackers contribute them: target addresses and prefixes (IP sessions,
-/// static addresses), media flows (calls) and tunnel endpoints (mobile sessions).
+/// static addresses), media flows (calls), tunnel endpoints (mobile sessions), vendor mirror ids and raw UDP sinks
+/// (IP warrants).
 public struct MatchRoutes {
     /// Routes of exact addresses (IPv4 /32, IPv6 /128).
     public private(set) var exact: [IPAddress: [CCRoute]] = [:]
@@ -12,6 +13,10 @@ public struct MatchRoutes {
     public var media: [MediaKey: [MediaRoute]] = [:]
     /// Routes of GTP-U tunnel endpoints (address and TEID) of mobile sessions.
     public var tunnels: [TunnelEndpoint: [TunnelRoute]] = [:]
+    /// Routes of vendor mirror intercept ids, by shim format (a route's CIN is replaced by the shim's session id).
+    public var mirrors: [MirrorKey: [CCRoute]] = [:]
+    /// Routes of raw UDP sinks (every datagram received is the warrant's IP packet), by the sink's address and port.
+    public var sinks: [ServerEndpoint: [CCRoute]] = [:]
 
     /// Creates empty routes.
     public init() {}

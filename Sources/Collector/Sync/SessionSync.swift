@@ -24,6 +24,8 @@ public actor SessionSync {
     let input: SyncInputQueue
     let shards: [Shard]
     let liveShards: [LiveShard]
+    /// The UDP sink receiver, which classifies against the same tables as the live shards.
+    let sinkReceiver: SinkReceiver?
     let inbox: SequencerInbox
     let lane: Int
     let counters: PipelineCounters
@@ -41,7 +43,10 @@ public actor SessionSync {
     var nextClockEventMicros = Int64.min
     var iris: [IRIRecord] = []
     var table: MatchTable {
-        didSet { for shard in liveShards { shard.use(table) } }
+        didSet {
+            for shard in liveShards { shard.use(table) }
+            sinkReceiver?.use(table)
+        }
     }
     /// Session-protocol frames and fragments, by cause; merged into the capture statistics at the end.
     var statistics = CaptureStatistics()
@@ -59,6 +64,7 @@ public actor SessionSync {
         lane: Int,
         counters: PipelineCounters,
         mailbox: PlanMailbox,
+        sinkReceiver: SinkReceiver? = nil,
         batchFrames: Int = 256
     ) {
         self.executor = executor
@@ -73,6 +79,7 @@ public actor SessionSync {
         self.input = input
         self.shards = shards
         self.liveShards = liveShards
+        self.sinkReceiver = sinkReceiver
         self.returnFrames = returnFrames
         self.inbox = inbox
         self.lane = lane
@@ -84,6 +91,7 @@ public actor SessionSync {
         for _ in 0..<8 { freeIRIBatches.push(RecordBatch(owner: lane, records: 64, arenaBytes: 16_384)) }
         table = Self.makeTable(plan: plan, trackers: trackers)
         for shard in liveShards { shard.use(table) }
+        sinkReceiver?.use(table)
     }
 
     /// The sequencer's pool for this stage's IRI batches.
@@ -176,7 +184,7 @@ public actor SessionSync {
     private static func makeTable(plan: InterceptPlan, trackers: [any SessionTracker]) -> MatchTable {
         var routes = MatchRoutes()
         for tracker in trackers { tracker.contribute(to: &routes) }
-        return MatchTable(routes: routes, servers: plan.servers, plan: plan)
+        return MatchTable(routes: routes, servers: plan.servers, mirrorSources: plan.mirrorSources, plan: plan)
     }
 
     private func report() -> SyncReport {
