@@ -5,8 +5,7 @@ import Testing
 @Suite("Vendor mirror shims on vendor-mirror.pcap and on malformed input")
 struct MirrorShimTests {
     /// The mirrored datagrams of the capture sent to the collector 192.0.2.90 on `port`, unwrapped as `format`.
-    private func unwrapped(port: UInt16, format: MirrorShimFormat) throws -> [Result<MirroredPacket, MirrorShimError>]
-    {
+    private func unwrapped(port: UInt16, format: MirrorShimFormat) throws -> [Result<MirroredPacket, MirrorShimError>] {
         let collector = try #require(IPAddress("192.0.2.90"))
         var results: [Result<MirroredPacket, MirrorShimError>] = []
         for frame in try PcapCaptures.frames("vendor-mirror.pcap") {
@@ -36,7 +35,9 @@ struct MirrorShimTests {
         #expect(results.filter { (try? $0.get()) == nil }.count == 1)
     }
 
-    @Test("ALU: MHV 01 gives the direction and a 29-bit id, MHV 00 a 30-bit id; VLAN, PPPoE and MPLS walked; ARP is no IP")
+    @Test(
+        "ALU: MHV 01 gives the direction and a 29-bit id, MHV 00 a 30-bit id; VLAN, PPPoE and MPLS walked; ARP is no IP"
+    )
     func alu() throws {
         let results = try unwrapped(port: 30031, format: .alu)
         let packets = results.compactMap { try? $0.get() }
