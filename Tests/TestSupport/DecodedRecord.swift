@@ -35,6 +35,8 @@ public struct DecodedRecord: Sendable, Equatable {
     public var emailClientPort: Int?
     /// EmailCC: the content (a message as transferred).
     public var emailContent: [UInt8]?
+    /// An IPCC's IP packet.
+    public var ipContent: [UInt8]?
 
     /// Reads one record-check JSON line.
     public init?(_ json: [String: Any]) {
@@ -78,6 +80,9 @@ public struct DecodedRecord: Sendable, Equatable {
                 mediaContents = (multimedia["mMCCContents"] as? String).map(Self.bytes(hex:))
                 frameType = multimedia["frameType"] as? String
                 mediaProtocol = multimedia["mMCCprotocol"] as? String
+            }
+            if let ip = (first["cCContents"] as? [String: Any])?["iPCC"] as? [String: Any] {
+                ipContent = (ip["iPCCContents"] as? String).map(Self.bytes(hex:))
             }
             if let email = (first["cCContents"] as? [String: Any])?["emailCC"] as? [String: Any] {
                 emailContent = (email["content"] as? String).map(Self.bytes(hex:))
