@@ -1,5 +1,6 @@
 import Collector
 import Logging
+import Packets
 import Warrants
 
 extension RunSetup {
@@ -27,5 +28,29 @@ extension RunSetup {
             logger.info("run: receiving UDP sink \(sink) (receive buffer \(granted >> 10) KiB)")
         }
         return opened
+    }
+
+    /// Warns when a warrant names a mirror id but no mirror stream destination or shim sink is configured, or a sink
+    /// that is not configured.
+    static func warnAboutMirrors(_ plan: InterceptPlan, logger: Logger) {
+        let active = plan.intercepts.filter(\.active)
+        let shimSinks = plan.sinks.contains { $0.encapsulation.vendor != nil }
+        if plan.mirrorSources.isEmpty && !shimSinks && active.contains(where: { $0.mirror != nil }) {
+            let advice =
+                "server add jmirror|alu-mirror|cisco-mirror ... or sink add ... --encapsulation jmirror|alu|cisco"
+            logger.warning("run: no mirror stream is configured (\(advice)): mirror-id warrants cannot match")
+        }
+        let sinks = Set(
+            plan.sinks.compactMap { sink in
+                IPAddress(sink.address).map { ServerEndpoint(address: $0, port: sink.port) }
+            }
+        )
+        for intercept in active {
+            if let sink = intercept.sink, !sinks.contains(sink) {
+                logger.warning(
+                    "run: warrant \(intercept.liid) names sink \(sink.address):\(sink.port), which is not configured"
+                )
+            }
+        }
     }
 }

@@ -60,6 +60,7 @@ struct RunSetup {
         if plan.servers(of: .gtp).isEmpty && snapshot.warrants.contains(where: { $0.target.mobile != nil }) {
             logger.warning("run: no GTP server is configured (server add gtp ...): mobile warrants cannot match")
         }
+        Self.warnAboutMirrors(plan, logger: logger)
         hadHistory = Self.spoolHasHistory(options.spoolDirectory)
     }
 
