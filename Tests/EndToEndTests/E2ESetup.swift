@@ -15,6 +15,22 @@ enum E2ESetup {
         #expect(added.status == 0, "agency add: \(added.standardError)")
     }
 
+    /// Adds a plaintext agency (country NZ) for every agency a capture's JSON warrants name, HI2 and HI3 both at
+    /// `endpoint`; returns their names, sorted.
+    static func addCaptureAgencies(
+        _ appliance: ApplianceBinary,
+        warrants: [[String: Any]],
+        endpoint: String
+    ) throws -> [String] {
+        let agencies = Set(warrants.compactMap { $0["agency"] as? String }).sorted()
+        for agency in agencies {
+            let added = try appliance.run(
+                ["agency", "add", agency, "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"])
+            #expect(added.status == 0, "agency add: \(added.standardError)")
+        }
+        return agencies
+    }
+
     /// A Python program that sends RADIUS accounting for `liveuser` at `prefix`.5 (NAS `prefix`.9, server
     /// `prefix`.2:1813, session `session`) through real sockets: the functions `accounting(ident, status)` and the
     /// sockets `nas`, `target` (`prefix`.5) and `peer` (`prefix`.60) are defined, then `traffic` runs.

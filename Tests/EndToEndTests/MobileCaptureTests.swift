@@ -20,12 +20,7 @@ struct MobileCaptureTests {
         let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         let warrants = json["warrants"] as? [[String: Any]] ?? []
-        let agencies = Set(warrants.compactMap { $0["agency"] as? String }).sorted()
-        for agency in agencies {
-            let added = try appliance.run(
-                ["agency", "add", agency, "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"])
-            #expect(added.status == 0, "agency add: \(added.standardError)")
-        }
+        let agencies = try E2ESetup.addCaptureAgencies(appliance, warrants: warrants, endpoint: endpoint)
         let control = ((json["known_servers"] as? [String: Any])?["gtpc"] as? [[String: Any]] ?? [])
             .map { "\($0["ip"] as? String ?? ""):\($0["port"] as? Int ?? 0)" }
         let servers = try appliance.run(["server", "add", "gtp"] + control)

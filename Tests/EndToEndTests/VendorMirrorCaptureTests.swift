@@ -21,12 +21,7 @@ struct VendorMirrorCaptureTests {
         let lemf = try RecordCheckListener()
         let endpoint = "127.0.0.1:\(lemf.port)"
         let warrants = json["warrants"] as? [[String: Any]] ?? []
-        let agencies = Set(warrants.compactMap { $0["agency"] as? String }).sorted()
-        for agency in agencies {
-            let added = try appliance.run(
-                ["agency", "add", agency, "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"])
-            #expect(added.status == 0, "agency add: \(added.standardError)")
-        }
+        let agencies = try E2ESetup.addCaptureAgencies(appliance, warrants: warrants, endpoint: endpoint)
         for (key, sources) in json["known_servers"] as? [String: Any] ?? [:] {
             let kind = try #require(Self.serverKinds[key])
             let endpoints = (sources as? [[String: Any]] ?? []).map {
