@@ -3,7 +3,8 @@ import Warrants
 extension AdminCommands {
     /// `server add KIND ADDRESS[:PORT]...`: adds servers; an address without a port gets the kind's default ports
     /// (RADIUS: 1812 and 1813; SIP: 5060, one entry for UDP and TCP; SMTP 25, IMAP 143, POP3 110; GTP-C 2123, GTP-U
-    /// being learned from GTP-C).
+    /// being learned from GTP-C). Mirror streams (`jmirror`, `alu-mirror`, `cisco-mirror`) have no default port: an
+    /// address without one is refused.
     public func addServers(kind: String, addresses: [String]) throws(ApplianceError) -> AdminOutput {
         let command = "server add"
         let serverKind = try Self.serverKind(kind, command: command)
@@ -14,7 +15,16 @@ extension AdminCommands {
             var servers: [KnownServer] = []
             for text in addresses {
                 let (address, port) = try WarrantValidation.serverAddress(text)
-                for port in port.map({ [$0] }) ?? serverKind.defaultPorts {
+                let ports = port.map { [$0] } ?? serverKind.defaultPorts
+                guard !ports.isEmpty else {
+                    throw StoreError(
+                        .invalid,
+                        field: "ADDRESS",
+                        "ADDRESS \(Self.quoted(text)) has no port, and \(serverKind.rawValue) streams have no default"
+                            + " one (ADDRESS:PORT, IPv6 as [address]:port)"
+                    )
+                }
+                for port in ports {
                     servers.append(KnownServer(kind: serverKind, address: address, port: port))
                 }
             }

@@ -78,3 +78,17 @@ extension KnownServer {
         )
     }
 }
+
+extension UDPSink {
+    init(auditJSON json: AuditJSON, context: String) throws(StoreError) {
+        let reader = try AuditRecordReader(json, context: context)
+        self.init(
+            address: try reader.string("address"),
+            port: try reader.integer("port", as: UInt16.self),
+            encapsulation: try reader.parsed("encapsulation", SinkEncapsulation.init(rawValue:)),
+            direction: try reader.parsed("direction", SinkDirection.init(rawValue:)),
+            sourceAddress: try reader.optionalString("source_address"),
+            sourcePort: try reader.optionalInteger("source_port", as: UInt16.self)
+        )
+    }
+}

@@ -54,3 +54,16 @@ extension KnownServer {
         .object([("kind", .string(kind.rawValue)), ("address", .string(address)), ("port", .integer(Int64(port)))])
     }
 }
+
+extension UDPSink {
+    var auditJSON: AuditJSON {
+        .object([
+            ("address", .string(address)),
+            ("port", .integer(Int64(port))),
+            ("encapsulation", .string(encapsulation.rawValue)),
+            ("direction", .string(direction.rawValue)),
+            ("source_address", .optional(sourceAddress)),
+            ("source_port", .optional(sourcePort.map(Int64.init))),
+        ])
+    }
+}

@@ -59,6 +59,17 @@ struct AuditRecordReader {
         return result
     }
 
+    /// An integer or null member that fits in `Value`; an absent key reads as null.
+    func optionalInteger<Value: FixedWidthInteger>(_ key: String, as type: Value.Type) throws(StoreError) -> Value? {
+        switch try value(key, missing: .null) {
+        case .null: return nil
+        case .integer(let number):
+            guard let result = Value(exactly: number) else { throw wrongType(key, "an integer in range or null") }
+            return result
+        default: throw wrongType(key, "an integer in range or null")
+        }
+    }
+
     /// A boolean member.
     func boolean(_ key: String) throws(StoreError) -> Bool {
         guard case .boolean(let flag) = try value(key) else {

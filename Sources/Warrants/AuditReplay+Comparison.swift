@@ -4,7 +4,8 @@ extension AuditReplay {
     func firstDifference(
         agencies storedAgencies: [Agency],
         warrants storedWarrants: [Warrant],
-        servers storedServers: [KnownServer]
+        servers storedServers: [KnownServer],
+        sinks storedSinks: [UDPSink]
     ) -> String? {
         if let difference = Self.difference("agencies", storedAgencies, agencies, key: \.name, json: \.auditJSON) {
             return difference
@@ -18,7 +19,7 @@ extension AuditReplay {
         if let missing = servers.first(where: { !storedServers.contains($0) }) {
             return "servers \(missing): in the audit log but not in the table"
         }
-        return nil
+        return Self.difference("sinks", storedSinks, sinks, key: \.endpoint.description, json: \.auditJSON)
     }
 
     private static func difference<Record>(
@@ -54,6 +55,9 @@ extension AuditReplay {
             return "(record)"
         }
         for (key, value) in storedMembers where replayedMembers.first(where: { $0.0 == key })?.1 != value {
+            return key
+        }
+        for (key, _) in replayedMembers where !storedMembers.contains(where: { $0.0 == key }) {
             return key
         }
         return "(record)"

@@ -11,9 +11,11 @@ struct AuditReplay {
     private(set) var warrants: [String: Warrant] = [:]
     /// Known servers.
     private(set) var servers: Set<KnownServer> = []
+    /// UDP sinks by their `address:port` (``Endpoint/description``).
+    private(set) var sinks: [String: UDPSink] = [:]
 
-    /// Applies one audit row (a spool's adoption changes no record). Throws when the row's JSON cannot be read, its action is unknown, or it contradicts
-    /// the state so far (adds what exists, removes what does not).
+    /// Applies one audit row (a spool's adoption changes no record). Throws when the row's JSON cannot be read, its
+    /// action is unknown, or it contradicts the state so far (adds what exists, removes what does not).
     mutating func apply(_ entry: AuditEntry) throws(StoreError) {
         let context = "audit row \(entry.id) (\(entry.action))"
         switch entry.action {
@@ -44,6 +46,16 @@ struct AuditReplay {
                     throw StoreError(.io, "\(context) removes server \(server), which is not there")
                 }
             }
+        case "sink.add":
+            let sink = try UDPSink(auditJSON: try Self.json(entry.after, context, "after"), context: context)
+            guard sinks.updateValue(sink, forKey: sink.endpoint.description) == nil else {
+                throw StoreError(.io, "\(context) adds sink \(sink.endpoint), which exists")
+            }
+        case "sink.remove":
+            let sink = try UDPSink(auditJSON: try Self.json(entry.before, context, "before"), context: context)
+            guard sinks.removeValue(forKey: sink.endpoint.description) != nil else {
+                throw StoreError(.io, "\(context) removes sink \(sink.endpoint), which is not there")
+            }
         default:
             throw StoreError(.io, "\(context) has an unknown action")
         }
@@ -61,7 +73,7 @@ struct AuditReplay {
     }
 
     /// The state as ``WarrantStore/snapshot()`` reads it: warrants that have not been ended, and records in the
-    /// tables' order (sqlite's byte order of names, LIIDs, and server kind, address and port).
+    /// tables' order (sqlite's byte order of names, LIIDs, server kind, address and port, and sink address and port).
     func snapshot(changeID: Int64, auditID: Int64) -> StoreSnapshot {
         StoreSnapshot(
             changeID: changeID,
@@ -76,6 +88,9 @@ struct AuditReplay {
                     return Self.precedes(left.address, right.address)
                 }
                 return left.port < right.port
+            },
+            sinks: sinks.values.sorted { left, right in
+                left.address != right.address ? Self.precedes(left.address, right.address) : left.port < right.port
             }
         )
     }

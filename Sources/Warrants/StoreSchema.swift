@@ -6,7 +6,7 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 7
+    static let currentVersion = 8
 
     /// Every migration, oldest first; v4 keeps the audit key at `auditKeyPath`.
     static func migrator(auditKeyPath: String) -> DatabaseMigrator {
@@ -18,6 +18,7 @@ enum StoreSchema {
         migrator.registerMigration("v5", migrate: v5)
         migrator.registerMigration("v6", migrate: v6)
         migrator.registerMigration("v7", migrate: v7)
+        migrator.registerMigration("v8", migrate: v8)
         return migrator
     }
 

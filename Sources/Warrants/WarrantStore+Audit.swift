@@ -13,7 +13,7 @@ extension WarrantStore {
     ///   inserted or moved, or a missing or wrong key;
     /// - the triggers that keep the table append-only;
     /// - the replay: every row's record JSON applied in order to an empty store must give exactly the agencies,
-    ///   warrants (ended ones included) and servers in the tables, so that a record edited outside the store shows up
+    ///   warrants (ended ones included), servers and sinks in the tables, so that a record edited outside the store shows up
     ///   (naming the table, the record and the field).
     public func verifyAudit() throws(StoreError) -> AuditVerification {
         let key: SymmetricKey?
@@ -65,14 +65,16 @@ extension WarrantStore {
         let agencies: [Agency]
         let warrants: [Warrant]
         let servers: [KnownServer]
+        let sinks: [UDPSink]
         do {
             agencies = try fetchAgencies(db)
             warrants = try fetchWarrants(db, includeEnded: true)
             servers = try fetchServers(db)
+            sinks = try fetchSinks(db)
         } catch let error as StoreError {
             return "the tables differ from the audit log: \(error.message)"
         }
-        return replay.firstDifference(agencies: agencies, warrants: warrants, servers: servers).map {
+        return replay.firstDifference(agencies: agencies, warrants: warrants, servers: servers, sinks: sinks).map {
             "the tables differ from the audit log: \($0)"
         }
     }

@@ -3,8 +3,8 @@ import GRDB
 extension WarrantStore {
     /// The store's state after each committed change later than audit row `auditID`, oldest first: for every audit
     /// row with a larger id, exactly what ``snapshot()`` would have returned just after that change (agencies,
-    /// warrants not ended, servers), with ``StoreSnapshot/auditID`` set to the row and ``StoreSnapshot/changeID`` to
-    /// the change id the store had then. Empty when nothing changed since.
+    /// warrants not ended, servers, sinks), with ``StoreSnapshot/auditID`` set to the row and
+    /// ``StoreSnapshot/changeID`` to the change id the store had then. Empty when nothing changed since.
     ///
     /// The running appliance keeps the ``StoreSnapshot/auditID`` of the state it applied and, when ``changeID()``
     /// moves, applies every state returned here in order, so that a warrant added and ended between two polls is

@@ -7,8 +7,8 @@ extension WarrantStore {
     ///
     /// The LIID, creation and end times are the store's and are kept whatever `change` does to them; so is the kind
     /// (a change to a target of another kind is refused). A change that leaves the warrant as it is writes nothing and
-    /// returns the stored warrant. Refused when the warrant does not exist, has been ended, names an agency that does
-    /// not exist, or was changed by someone else meanwhile.
+    /// returns the stored warrant. Refused when the warrant does not exist, has been ended, names an agency or a raw
+    /// sink that does not exist, or was changed by someone else meanwhile.
     @discardableResult
     public func modifyWarrant(
         liid: String,
@@ -50,6 +50,7 @@ extension WarrantStore {
                 )
             }
             try Self.requireAgency(db, stored.agency)
+            try Self.requireRawSink(db, stored.target)
             try Self.updateWarrant(db, stored)
             let change = AuditChange(
                 action: "warrant.modify",

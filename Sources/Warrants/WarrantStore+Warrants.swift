@@ -2,9 +2,9 @@ import GRDB
 
 extension WarrantStore {
     /// Adds a warrant of any kind after validating it (``WarrantValidation/validated(_:)-(Warrant)``); its LIID must
-    /// be new (ended warrants keep theirs) and its agency must exist. The store sets ``Warrant/createdMicros``; a
-    /// warrant given as ended is refused. Returns the warrant as stored (country codes upper case, targets
-    /// canonical).
+    /// be new (ended warrants keep theirs), its agency must exist, and so must the raw sink an IP warrant names
+    /// (``IPTarget/sink``). The store sets ``Warrant/createdMicros``; a warrant given as ended is refused. Returns the
+    /// warrant as stored (country codes upper case, targets canonical).
     @discardableResult
     public func addWarrant(_ warrant: Warrant) throws(StoreError) -> Warrant {
         var stored = try WarrantValidation.validated(warrant)
@@ -16,6 +16,7 @@ extension WarrantStore {
         return try write { db in
             try Self.requireAgency(db, stored.agency)
             try Self.requireUnusedLIID(db, stored.liid)
+            try Self.requireRawSink(db, stored.target)
             try Self.insertWarrant(db, stored)
             return (AuditChange(action: "warrant.add", subject: stored.liid, after: stored.auditJSON), stored)
         }

@@ -1,7 +1,8 @@
 import Crypto
 import GRDB
 
-/// The warrant store: one sqlite file (WAL) holding agencies, warrants, known servers, settings and the audit log.
+/// The warrant store: one sqlite file (WAL) holding agencies, warrants, known servers, UDP sinks, settings and the
+/// audit log.
 ///
 /// Every write is one transaction that validates its input, makes the change, appends an audit row chained by
 /// HMAC-SHA256 under the audit key (a file outside the database, ``auditKeyPath``) and bumps the change id, which
@@ -74,7 +75,7 @@ public final class WarrantStore: Sendable {
         try read { db in try Self.setting(db, "change_id") }
     }
 
-    /// Agencies, warrants that have not been ended, servers, the change id and the last audit row, read in one
+    /// Agencies, warrants that have not been ended, servers, sinks, the change id and the last audit row, read in one
     /// transaction.
     public func snapshot() throws(StoreError) -> StoreSnapshot {
         try read { db in
@@ -83,7 +84,8 @@ public final class WarrantStore: Sendable {
                 auditID: try Self.setting(db, "audit_head_id"),
                 agencies: try Self.fetchAgencies(db),
                 warrants: try Self.fetchWarrants(db, includeEnded: false),
-                servers: try Self.fetchServers(db)
+                servers: try Self.fetchServers(db),
+                sinks: try Self.fetchSinks(db)
             )
         }
     }

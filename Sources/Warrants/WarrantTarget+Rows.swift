@@ -1,7 +1,7 @@
 /// How a target is kept in `warrant_targets`: typed rows, in order.
 extension WarrantTarget {
-    /// One row of `warrant_targets`: what the value is (`username`, `static_prefix`, `session_id`, `sip_uri`,
-    /// `tel`, `address`, `imsi`, `msisdn`, `imei`) and the value as text.
+    /// One row of `warrant_targets`: what the value is (`username`, `static_prefix`, `session_id`, `mirror_id`,
+    /// `mirror_vendor`, `sink`, `sip_uri`, `tel`, `address`, `imsi`, `msisdn`, `imei`) and the value as text.
     struct Row: Equatable {
         var type: String
         var value: String
@@ -14,6 +14,11 @@ extension WarrantTarget {
             (target.username.map { [Row(type: "username", value: $0)] } ?? [])
                 + target.staticPrefixes.map { Row(type: "static_prefix", value: $0) }
                 + [Row(type: "session_id", value: String(target.sessionID))]
+                + (target.mirror.map { mirror in
+                    [Row(type: "mirror_id", value: String(mirror.interceptID))]
+                        + (mirror.vendor.map { [Row(type: "mirror_vendor", value: $0.rawValue)] } ?? [])
+                } ?? [])
+                + (target.sink.map { [Row(type: "sink", value: $0.description)] } ?? [])
         case .voip(let targets):
             targets.map { target in
                 switch target {
@@ -32,20 +37,7 @@ extension WarrantTarget {
     init?(kind: String, rows: [Row]) {
         switch kind {
         case "ip":
-            var target = IPTarget()
-            var sessionIDs: [UInt32] = []
-            for row in rows {
-                switch row.type {
-                case "username" where target.username == nil: target.username = row.value
-                case "static_prefix": target.staticPrefixes.append(row.value)
-                case "session_id":
-                    guard let sessionID = UInt32(row.value) else { return nil }
-                    sessionIDs.append(sessionID)
-                default: return nil
-                }
-            }
-            guard sessionIDs.count == 1, let sessionID = sessionIDs.first else { return nil }
-            target.sessionID = sessionID
+            guard let target = IPTarget(rows: rows) else { return nil }
             self = .ip(target)
         case "voip":
             var targets: [VoIPTarget] = []
@@ -73,5 +65,35 @@ extension WarrantTarget {
         default:
             return nil
         }
+    }
+}
+
+extension IPTarget {
+    /// The target from an IP warrant's rows: at most one user name, static prefixes, exactly one session id, at most
+    /// one mirror id with at most one vendor after it, at most one sink; nil otherwise.
+    fileprivate init?(rows: [WarrantTarget.Row]) {
+        self.init()
+        var sessionIDs: [UInt32] = []
+        for row in rows {
+            switch row.type {
+            case "username" where username == nil: username = row.value
+            case "static_prefix": staticPrefixes.append(row.value)
+            case "session_id":
+                guard let sessionID = UInt32(row.value) else { return nil }
+                sessionIDs.append(sessionID)
+            case "mirror_id" where mirror == nil:
+                guard let interceptID = UInt32(row.value) else { return nil }
+                mirror = MirrorTarget(interceptID: interceptID)
+            case "mirror_vendor" where mirror != nil && mirror?.vendor == nil:
+                guard let vendor = MirrorVendor(rawValue: row.value) else { return nil }
+                mirror?.vendor = vendor
+            case "sink" where sink == nil:
+                guard let endpoint = Endpoint(parsing: row.value) else { return nil }
+                sink = endpoint
+            default: return nil
+            }
+        }
+        guard sessionIDs.count == 1, let sessionID = sessionIDs.first else { return nil }
+        self.sessionID = sessionID
     }
 }

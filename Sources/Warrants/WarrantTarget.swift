@@ -1,6 +1,7 @@
-/// Whom a warrant targets; the case is the warrant's kind. A new kind of target (mirror) is a new case here, with its rows (``WarrantTarget+Rows``), its audit JSON and its validation.
+/// Whom a warrant targets; the case is the warrant's kind. A new kind of target is a new case here, with its rows
+/// (``WarrantTarget+Rows``), its audit JSON and its validation.
 public enum WarrantTarget: Sendable, Equatable {
-    /// IP access: a RADIUS user name and/or static address prefixes.
+    /// IP access: a RADIUS user name, static address prefixes, a vendor mirror id and/or a raw UDP sink.
     case ip(IPTarget)
     /// VoIP: SIP users and telephone numbers; every call one of them takes part in.
     case voip([VoIPTarget])

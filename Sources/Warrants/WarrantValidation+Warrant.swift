@@ -19,7 +19,8 @@ extension WarrantValidation {
     }
 
     /// Checks a target and returns it in stored form. An IP target (fields `username`, `static_prefixes`,
-    /// `session_id`) needs a user name or a static prefix, prefixes canonical and masked, none given twice; a VoIP
+    /// `session_id`, `mirror_id`, `sink`) needs a user name, a static prefix, a mirror id or a sink, prefixes
+    /// canonical and masked, none given twice, a mirror id its vendor can carry, a sink an IP address; a VoIP
     /// target (fields `sip_uri`, `tel`) 1-64 identities, canonical, duplicates removed; an email target (field
     /// `address`) 1-64 addresses, domains in lower case, one matching the same mail as an earlier one removed; a
     /// mobile target (fields `imsi`, `msisdn`, `imei`) 1-64 identities, an MSISDN without `+`, duplicates removed.
@@ -44,12 +45,17 @@ extension WarrantValidation {
             prefixes.append(canonical)
         }
         result.staticPrefixes = prefixes
-        guard result.username != nil || !prefixes.isEmpty else {
+        result.mirror = try target.mirror.map { mirror throws(StoreError) in try mirrorTarget(mirror) }
+        result.sink = try target.sink.map { sink throws(StoreError) in
+            try sinkEndpoint(sink.description, field: "sink")
+        }
+        guard result.username != nil || !prefixes.isEmpty || result.mirror != nil || result.sink != nil else {
             throw StoreError(
                 .invalid,
                 field: "username",
                 parts: [
-                    .text("a warrant needs a target: "), .field("username"), .text(" or "), .field("static_prefixes"),
+                    .text("a warrant needs a target: "), .field("username"), .text(", "), .field("static_prefixes"),
+                    .text(", "), .field("mirror_id"), .text(" or "), .field("sink"),
                 ]
             )
         }

@@ -136,7 +136,7 @@ public enum WarrantValidation {
         return delivery
     }
 
-    /// A server kind: `radius`, `sip`, `gtp`, `smtp`, `imap` or `pop3`.
+    /// A server kind: `radius`, `sip`, `gtp`, `smtp`, `imap`, `pop3`, `jmirror`, `alu-mirror` or `cisco-mirror`.
     public static func serverKind(_ text: String, field: String = "kind") throws(StoreError) -> ServerKind {
         guard let kind = ServerKind(rawValue: text) else {
             let kinds = ServerKind.allCases.map(\.rawValue).joined(separator: ", ")

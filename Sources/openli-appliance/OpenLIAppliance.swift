@@ -10,7 +10,7 @@ import Darwin
 #endif
 
 /// The `openli-appliance` command: the appliance (`run`) and its administration (`agency`, `warrant`, `server`,
-/// `audit`).
+/// `sink`, `audit`).
 ///
 /// Exit status: 0 on success and for `--help`, 2 for bad usage or input (one line on standard error), 1 for a
 /// runtime failure.
@@ -25,7 +25,7 @@ struct OpenLIAppliance: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, StatusCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self,
-            AuditCommand.self, LEMFCommand.self,
+            SinkCommand.self, AuditCommand.self, LEMFCommand.self,
         ]
     )
 

@@ -5,7 +5,10 @@ import ArgumentParser
 struct ServerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "server",
-        abstract: "Manage the session servers whose traffic is followed (RADIUS, SIP, SMTP, IMAP, POP3 and GTP).",
+        abstract: """
+            Manage the session servers whose traffic is followed (RADIUS, SIP, SMTP, IMAP, POP3 and GTP) and where \
+            routers send vendor-mirrored traffic (JMirror, ALU and Cisco).
+            """,
         subcommands: [Add.self, List.self, Remove.self]
     )
 
@@ -15,11 +18,14 @@ struct ServerCommand: ParsableCommand {
             commandName: "add",
             abstract: """
                 Add servers. Without a port, RADIUS servers get 1812 and 1813, SIP 5060, SMTP 25, IMAP 143, POP3 \
-                110 and GTP 2123 (GTP-C; GTP-U is learned from GTP-C).
+                110 and GTP 2123 (GTP-C; GTP-U is learned from GTP-C). jmirror, alu-mirror and cisco-mirror (the \
+                address and port a router sends its mirror stream to) need a port.
                 """
         )
 
-        @Argument(help: "The kind of server: radius, sip, smtp, imap, pop3 or gtp.")
+        @Argument(
+            help: "The kind of server: radius, sip, smtp, imap, pop3, gtp, jmirror, alu-mirror or cisco-mirror."
+        )
         var kind: String
 
         @Argument(
@@ -57,7 +63,9 @@ struct ServerCommand: ParsableCommand {
             abstract: "Remove a server; without a port, on every port."
         )
 
-        @Argument(help: "The kind of server: radius, sip, smtp, imap, pop3 or gtp.")
+        @Argument(
+            help: "The kind of server: radius, sip, smtp, imap, pop3, gtp, jmirror, alu-mirror or cisco-mirror."
+        )
         var kind: String
 
         @Argument(

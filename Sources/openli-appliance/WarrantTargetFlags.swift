@@ -14,11 +14,16 @@ protocol WarrantTargetFlags: ParsableArguments {
     var options: any WarrantTargetOptions { get }
 }
 
-/// `warrant add ip LIID ...`: a RADIUS user and/or static addresses.
+/// `warrant add ip LIID ...`: a RADIUS user, static addresses, a vendor mirror id and/or a raw UDP sink.
 struct IPTargetFlags: WarrantTargetFlags {
     static let kind = "ip"
-    static let abstract = "Add an IP-access warrant: a RADIUS user and/or static addresses."
-    static let targetDiscussion = "A warrant needs at least one target: --user or --static-ip."
+    static let abstract =
+        "Add an IP-access warrant: a RADIUS user, static addresses, a vendor mirror id and/or a raw UDP sink."
+    static let targetDiscussion = """
+        A warrant needs at least one target: --user, --static-ip, --mirror-id or --sink. A mirror warrant's CCs come \
+        from the mirror streams (server add jmirror|alu-mirror|cisco-mirror, or a sink of that encapsulation); its \
+        IRIs come from RADIUS when it also names --user, otherwise it has CCs only.
+        """
 
     @Option(
         name: .customLong("user"),
@@ -38,12 +43,47 @@ struct IPTargetFlags: WarrantTargetFlags {
 
     @Option(
         name: .customLong("session-id"),
-        help: ArgumentHelp("The CIN of static-IP sessions, 1-2147483647 (default 1).", valueName: "n")
+        help: ArgumentHelp("The CIN of static-IP and sink sessions, 1-2147483647 (default 1).", valueName: "n")
     )
     var sessionID: String?
 
+    @Option(
+        name: .customLong("mirror-id"),
+        help: ArgumentHelp(
+            "The intercept id a router puts in the mirror shim of the target's packets: 0-1073741823 for jmirror"
+                + " and alu, 0-4294967295 for cisco.",
+            valueName: "n"
+        )
+    )
+    var mirrorID: String?
+
+    @Option(
+        name: .customLong("mirror-vendor"),
+        help: ArgumentHelp(
+            "The vendor whose shim carries --mirror-id (default: any).",
+            valueName: "jmirror|alu|cisco"
+        )
+    )
+    var mirrorVendor: String?
+
+    @Option(
+        name: .customLong("sink"),
+        help: ArgumentHelp(
+            "A raw UDP sink (sink add) whose every datagram is the target's IP packet; the CIN is --session-id.",
+            valueName: "address:port"
+        )
+    )
+    var sink: String?
+
     var options: any WarrantTargetOptions {
-        IPTargetOptions(user: user, staticIPs: staticIP, sessionID: sessionID)
+        IPTargetOptions(
+            user: user,
+            staticIPs: staticIP,
+            sessionID: sessionID,
+            mirrorID: mirrorID,
+            mirrorVendor: mirrorVendor,
+            sink: sink
+        )
     }
 }
 

@@ -22,7 +22,8 @@ import Warrants
         let (commands, base) = try scratchStore()
         defer { try? FileManager.default.removeItem(atPath: base) }
         let ip = WarrantAddRequest(liid: "L1", agency: "acme", target: IPTargetOptions(staticIPs: []))
-        #expect(throws: ApplianceError(.usage, "warrant add: a warrant needs a target: --user or --static-ip")) {
+        let needsTarget = "warrant add: a warrant needs a target: --user, --static-ip, --mirror-id or --sink"
+        #expect(throws: ApplianceError(.usage, needsTarget)) {
             try commands.addWarrant(ip)
         }
         let voip = WarrantAddRequest(liid: "V1", agency: "acme", target: VoIPTargetOptions(sipURIs: [], tels: []))

@@ -47,7 +47,8 @@ struct CommandLineTests {
         #expect(unknown.status == 2)
         #expect(
             unknown.errors == [
-                "server add: KIND \"diameter\" is not a server kind (radius, sip, gtp, smtp, imap, pop3)"
+                "server add: KIND \"diameter\" is not a server kind (radius, sip, gtp, smtp, imap, pop3, jmirror,"
+                    + " alu-mirror, cisco-mirror)"
             ]
         )
         #expect(try run(["server", "add", "radius", "192.0.2.1"] + db).status == 0)

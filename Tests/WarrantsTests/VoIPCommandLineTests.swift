@@ -205,7 +205,8 @@ struct VoIPCommandLineTests {
         #expect(unknown.status == 2)
         #expect(
             unknown.standardError
-                == "server remove: KIND \"h323\" is not a server kind (radius, sip, gtp, smtp, imap, pop3)\n"
+                == "server remove: KIND \"h323\" is not a server kind (radius, sip, gtp, smtp, imap, pop3, jmirror,"
+                + " alu-mirror, cisco-mirror)\n"
         )
     }
 }

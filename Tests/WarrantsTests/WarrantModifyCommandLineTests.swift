@@ -105,10 +105,13 @@ struct WarrantModifyCommandLineTests {
     static let refusals: [([String], String)] = [
         (
             ["L1"],
-            "warrant modify: nothing to change: give --agency, --user, --static-ip, --session-id, --auth-cc,"
-                + " --delivery-cc, --start, --end or --deliver"
+            "warrant modify: nothing to change: give --agency, --user, --static-ip, --session-id, --mirror-id,"
+                + " --mirror-vendor, --sink, --auth-cc, --delivery-cc, --start, --end or --deliver"
         ),
-        (["L1", "--no-user"], "warrant modify: a warrant needs a target: --user or --static-ip"),
+        (
+            ["L1", "--no-user"],
+            "warrant modify: a warrant needs a target: --user, --static-ip, --mirror-id or --sink"
+        ),
         (
             ["L1", "--end", "2029-01-01T00:00:00Z"],
             "warrant modify: --end \"2029-01-01T00:00:00Z\" is not after --start \"2030-01-01T00:00:00Z\""

@@ -207,7 +207,7 @@ import Warrants
         warrant.staticPrefixes = []
         let error = storeError { () throws(StoreError) in _ = try WarrantValidation.validated(warrant) }
         #expect(error?.code == .invalid)
-        #expect(error?.message.contains("username or static_prefixes") == true)
+        #expect(error?.message.contains("username, static_prefixes, mirror_id or sink") == true)
     }
 
     @Test func warrantRefusesAPrefixGivenTwice() {

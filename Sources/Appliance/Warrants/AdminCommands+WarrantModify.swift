@@ -36,15 +36,15 @@ extension AdminCommands {
         }
         let (common, targetEdit, notes) = try run(command) { () throws(StoreError) in
             let common = try WarrantCommonChanges(request)
-            let (edit, notes) = try options?.edit(command: command) ?? ({ _ in }, [])
+            let (edit, notes) = try options?.edit(command: command) ?? ({ @Sendable _ in }, [])
             return (common, edit, notes)
         }
         var before: Warrant?
         let after = try run(command) { () throws(StoreError) in
-            try store.modifyWarrant(liid: request.liid) { warrant in
+            try store.modifyWarrant(liid: request.liid) { warrant throws(StoreError) in
                 before = warrant
                 common.apply(to: &warrant)
-                targetEdit(&warrant.target)
+                try targetEdit(&warrant.target)
             }
         }
         return WarrantCommonChanges.report(before: before, after: after, notes: notes)

@@ -24,7 +24,9 @@ public struct EmailTargetOptions: WarrantTargetOptions {
         return (.email(targets), notes)
     }
 
-    public func edit(command: String) throws(StoreError) -> (@Sendable (inout WarrantTarget) -> Void, [String]) {
+    public func edit(
+        command: String
+    ) throws(StoreError) -> (@Sendable (inout WarrantTarget) throws(StoreError) -> Void, [String]) {
         guard addresses != nil else {
             return ({ _ in }, [])
         }

@@ -35,7 +35,9 @@ public struct MobileTargetOptions: WarrantTargetOptions {
         return (.mobile(identities), notes)
     }
 
-    public func edit(command: String) throws(StoreError) -> (@Sendable (inout WarrantTarget) -> Void, [String]) {
+    public func edit(
+        command: String
+    ) throws(StoreError) -> (@Sendable (inout WarrantTarget) throws(StoreError) -> Void, [String]) {
         guard firstOption != nil else {
             return ({ _ in }, [])
         }

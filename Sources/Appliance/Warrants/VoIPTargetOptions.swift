@@ -31,7 +31,9 @@ public struct VoIPTargetOptions: WarrantTargetOptions {
         return (.voip(targets), notes)
     }
 
-    public func edit(command: String) throws(StoreError) -> (@Sendable (inout WarrantTarget) -> Void, [String]) {
+    public func edit(
+        command: String
+    ) throws(StoreError) -> (@Sendable (inout WarrantTarget) throws(StoreError) -> Void, [String]) {
         guard firstOption != nil else {
             return ({ _ in }, [])
         }

@@ -16,7 +16,10 @@ extension WarrantTarget {
     var listText: String {
         switch self {
         case .ip(let target):
-            ((target.username.map { ["user:\($0)"] } ?? []) + target.staticPrefixes).joined(separator: " ")
+            ((target.username.map { ["user:\($0)"] } ?? []) + target.staticPrefixes
+                + (target.mirror.map { ["mirror:" + $0.listText] } ?? [])
+                + (target.sink.map { ["sink:\($0)"] } ?? []))
+                .joined(separator: " ")
         case .voip(let targets):
             targets.map(\.description).joined(separator: " ")
         case .email(let targets):
@@ -34,6 +37,9 @@ extension WarrantTarget {
                 ("user", target.username ?? "-"),
                 ("static-ip", target.staticPrefixes.isEmpty ? "-" : target.staticPrefixes.joined(separator: ", ")),
                 ("session-id", String(target.sessionID)),
+                ("mirror-id", target.mirror.map { String($0.interceptID) } ?? "-"),
+                ("mirror-vendor", target.mirror.map { $0.vendor?.rawValue ?? "any" } ?? "-"),
+                ("sink", target.sink?.description ?? "-"),
             ]
         case .voip(let targets):
             [
@@ -58,6 +64,9 @@ extension WarrantTarget {
                 ("user", before.username != after.username),
                 ("static-ip", before.staticPrefixes != after.staticPrefixes),
                 ("session-id", before.sessionID != after.sessionID),
+                ("mirror-id", before.mirror?.interceptID != after.mirror?.interceptID),
+                ("mirror-vendor", before.mirror?.vendor != after.mirror?.vendor),
+                ("sink", before.sink != after.sink),
             ]
         case (.voip(let before), .voip(let after)):
             [
@@ -87,5 +96,12 @@ extension VoIPTarget {
     /// True for a SIP URI, false for a telephone number.
     var isSIP: Bool {
         if case .sip = self { true } else { false }
+    }
+}
+
+extension MirrorTarget {
+    /// `vendor:id`, or the id alone when any vendor's shim may carry it (`warrant list`'s `mirror:` target).
+    var listText: String {
+        vendor.map { "\($0.rawValue):\(interceptID)" } ?? String(interceptID)
     }
 }

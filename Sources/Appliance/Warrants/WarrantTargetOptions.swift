@@ -15,5 +15,7 @@ public protocol WarrantTargetOptions: Sendable {
     /// given twice).
     func target(command: String) throws(StoreError) -> (WarrantTarget, [String])
     /// The change `warrant modify` makes to the target, its values checked, and notes for `command`.
-    func edit(command: String) throws(StoreError) -> (@Sendable (inout WarrantTarget) -> Void, [String])
+    func edit(
+        command: String
+    ) throws(StoreError) -> (@Sendable (inout WarrantTarget) throws(StoreError) -> Void, [String])
 }
