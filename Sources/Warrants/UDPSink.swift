@@ -66,12 +66,12 @@ public struct UDPSink: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// The address and port the sink binds.
     public var endpoint: Endpoint { Endpoint(host: address, port: port) }
 
-    /// `address:port encapsulation direction [from source[:port]]`.
+    /// `address:port (encapsulation, direction D[, source S[:port]])`.
     public var description: String {
-        var text = "\(endpoint) \(encapsulation.rawValue) \(direction.rawValue)"
+        var text = "\(endpoint) (\(encapsulation.rawValue), direction \(direction.rawValue)"
         if let sourceAddress {
-            text += " from " + (sourcePort.map { Endpoint(host: sourceAddress, port: $0).description } ?? sourceAddress)
+            text += ", source " + (sourcePort.map { Endpoint(host: sourceAddress, port: $0).description } ?? sourceAddress)
         }
-        return text
+        return text + ")"
     }
 }

@@ -82,7 +82,8 @@ public struct DecodedRecord: Sendable, Equatable {
                 mediaProtocol = multimedia["mMCCprotocol"] as? String
             }
             if let ip = (first["cCContents"] as? [String: Any])?["iPCC"] as? [String: Any] {
-                ipContent = (ip["iPCCContents"] as? String).map(Self.bytes(hex:))
+                let contents = ip["iPCCContents"] as? [String: Any]
+                ipContent = (contents?["iPPackets"] as? String).map(Self.bytes(hex:))
             }
             if let email = (first["cCContents"] as? [String: Any])?["emailCC"] as? [String: Any] {
                 emailContent = (email["content"] as? String).map(Self.bytes(hex:))
