@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "Appliance",
             dependencies: [
-                "ETSI", "Warrants", "Collector", "Mediator", "Stages",
+                "ETSI", "Warrants", "Collector", "Mediator", "Stages", "Packets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -142,6 +142,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("capture-buffer"), help: "Kernel capture buffer per interface, in MiB (1-4096).")
     var captureBuffer = 64
 
+    @Option(
+        name: .customLong("vxlan-port"),
+        help: ArgumentHelp(
+            "Another UDP port whose datagrams are VXLAN, besides 4789 (repeatable; 1-65535; 8 ports at most in all).",
+            valueName: "port"
+        )
+    )
+    var vxlanPorts: [Int] = []
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -176,6 +185,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
+        let decapsulation = try RunOptions.decapsulation(vxlanPorts: vxlanPorts)
         try prepareStore()
         var options = RunOptions(databasePath: database.resolvedPath)
         options.pcapFiles = pcapFiles
@@ -202,6 +212,7 @@ struct RunCommand: AsyncParsableCommand {
         options.realtime = realtime
         options.drainTimeoutSeconds = drainTimeout
         options.captureBufferMegabytes = captureBuffer
+        options.decapsulation = decapsulation
         let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }

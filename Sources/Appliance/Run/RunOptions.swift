@@ -1,4 +1,5 @@
 import Collector
+import Packets
 
 #if canImport(Glibc)
 import Glibc
@@ -53,6 +54,8 @@ public struct RunOptions: Sendable {
     public var drainTimeoutSeconds: Int64 = 300
     /// Kernel capture buffer per live interface, in MiB.
     public var captureBufferMegabytes = 64
+    /// Which tunnels the decoder strips beyond GRE and ERSPAN: the VXLAN UDP ports (4789 and any `--vxlan-port`).
+    public var decapsulation = DecapsulationSettings.standard
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
 

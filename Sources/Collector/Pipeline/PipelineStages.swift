@@ -1,3 +1,4 @@
+import Packets
 import Stages
 import Synchronization
 
@@ -45,7 +46,8 @@ struct PipelineStages: Sendable {
                 output: inbox,
                 sync: input,
                 stop: pipeline.stopRequested,
-                gate: pipeline.gate
+                gate: pipeline.gate,
+                decapsulation: settings.decapsulation
             )
         }
         let capture =
@@ -58,7 +60,8 @@ struct PipelineStages: Sendable {
                 counters: pipeline.counters,
                 stop: pipeline.stopRequested,
                 gate: pipeline.gate,
-                realtime: settings.realtime
+                realtime: settings.realtime,
+                decapsulation: settings.decapsulation
             )
         sync = SessionSync(
             executor: try executor("sync"),
@@ -71,7 +74,8 @@ struct PipelineStages: Sendable {
             inbox: inbox,
             lane: fileShards + live.count,
             counters: pipeline.counters,
-            mailbox: pipeline.mailbox
+            mailbox: pipeline.mailbox,
+            decapsulation: settings.decapsulation
         )
         sequencer = SequencerStage(
             executor: try executor("sequencer"),
@@ -128,6 +132,7 @@ struct PipelineStages: Sendable {
             statistics.packets += read.packets
             statistics.bytes += read.bytes
             statistics.undecodable.merge(read.undecodable, uniquingKeysWith: +)
+            statistics.encapsulations.add(read.encapsulations)
             statistics.unsupportedLinkType += read.unsupportedLinkType
             statistics.gateDrops += read.gateDrops
             failure = failure ?? error
