@@ -121,7 +121,11 @@ let package = Package(
             ],
             swiftSettings: strictFeatures
         ),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Warrants"], swiftSettings: strictFeatures),
+        .testTarget(
+            name: "ApplianceTests",
+            dependencies: ["Appliance", "Warrants", "Packets"],
+            swiftSettings: strictFeatures
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", .product(name: "Crypto", package: "swift-crypto")],

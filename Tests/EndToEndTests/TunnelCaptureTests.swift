@@ -17,6 +17,7 @@ struct TunnelCaptureTests {
         let (records, summary) = try RADIUSCaptureTests.deliver(scenario)
         try RADIUSCaptureTests.expectRecords(records, of: scenario)
         #expect(records.allSatisfy { $0.liid == "SHR-TUN-1" })
+        #expect(summary.contains("parse errors none"), "\(summary)")
         #expect(summary.contains("tunnels      vxlan 16, gre 24, erspan_i 0, erspan_ii 12, erspan_iii 6"), "\(summary)")
         #expect(
             summary.contains("fragments    1 reassembled, 0 timed out, 0 overlapping, 0 evicted, 0 duplicates"),
