@@ -1,21 +1,26 @@
-/// What the decoder carries down one frame: which UDP ports are VXLAN, and how many tunnels it is inside.
+/// What the decoder carries down one frame: which UDP ports are VXLAN, and how many tunnels it is inside. Plain
+/// values only, so that passing it costs no reference counting.
 struct DecodeContext {
     /// The most tunnels one frame may nest; one more is ``PacketError/tunnelTooDeep``.
     static let maximumDepth = 4
 
-    /// UDP destination ports whose datagrams are VXLAN.
-    let vxlanPorts: [UInt16]
+    /// The VXLAN ports, one per lane (see ``DecapsulationSettings``).
+    private let vxlanLanes: SIMD8<UInt16>
+    /// False when no port is VXLAN (the lanes are then all 0).
+    private let hasVXLANPorts: Bool
     /// Tunnels crossed so far.
     let depth: Int
 
     /// The context at the top of a frame.
     init(_ settings: DecapsulationSettings) {
-        vxlanPorts = settings.vxlanPorts
+        vxlanLanes = settings.vxlanLanes
+        hasVXLANPorts = !settings.vxlanPorts.isEmpty
         depth = 0
     }
 
-    private init(vxlanPorts: [UInt16], depth: Int) {
-        self.vxlanPorts = vxlanPorts
+    private init(vxlanLanes: SIMD8<UInt16>, hasVXLANPorts: Bool, depth: Int) {
+        self.vxlanLanes = vxlanLanes
+        self.hasVXLANPorts = hasVXLANPorts
         self.depth = depth
     }
 
@@ -24,15 +29,12 @@ struct DecodeContext {
         guard depth < Self.maximumDepth else {
             throw .tunnelTooDeep
         }
-        return DecodeContext(vxlanPorts: vxlanPorts, depth: depth + 1)
+        return DecodeContext(vxlanLanes: vxlanLanes, hasVXLANPorts: hasVXLANPorts, depth: depth + 1)
     }
 
-    /// Whether a UDP datagram to `port` is VXLAN (one compare for the default single port).
+    /// Whether a UDP datagram to `port` is VXLAN: one vector compare for every configured port at once.
     @inline(__always)
     func isVXLAN(port: UInt16) -> Bool {
-        for vxlanPort in vxlanPorts where vxlanPort == port {
-            return true
-        }
-        return false
+        any(vxlanLanes .== SIMD8(repeating: port)) && hasVXLANPorts
     }
 }

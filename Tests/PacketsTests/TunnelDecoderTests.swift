@@ -39,6 +39,16 @@ struct TunnelDecoderTests {
         )
         #expect(try TestFrames.decode(otherPort, .ethernet).get().encapsulations == [])
         try Self.expectInner(otherPort, .vxlan, settings: DecapsulationSettings(vxlanPorts: [4789, 8472]))
+        var settings = DecapsulationSettings()
+        settings.vxlanPorts = [1, 2, 3, 4, 5, 6, 7, 8472]
+        try Self.expectInner(otherPort, .vxlan, settings: settings)
+        let none = DecapsulationSettings(vxlanPorts: [])
+        for port: UInt16 in [4789, 0] {
+            let frame = Self.ethernetIPv4(
+                TestFrames.udpIPv4(port: port, payload: TestFrames.vxlan(inner: TestFrames.innerEthernet))
+            )
+            #expect(try TestFrames.decode(frame, settings: none).get().encapsulations == [])
+        }
     }
 
     @Test("GRE: IPv4, IPv6 outer; checksum, key, sequence; Ethernet and MPLS inside; ERSPAN I, II, III")
