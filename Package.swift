@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "Appliance",
             dependencies: [
-                "ETSI", "Warrants", "Collector", "Mediator", "Stages",
+                "ETSI", "Warrants", "Collector", "Mediator", "Stages", "Packets",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -122,7 +122,11 @@ let package = Package(
             ],
             swiftSettings: strictFeatures
         ),
-        .testTarget(name: "ApplianceTests", dependencies: ["Appliance", "Warrants"], swiftSettings: strictFeatures),
+        .testTarget(
+            name: "ApplianceTests",
+            dependencies: ["Appliance", "Warrants", "Packets"],
+            swiftSettings: strictFeatures
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["TestSupport", .product(name: "Crypto", package: "swift-crypto")],

@@ -26,12 +26,27 @@ public struct Encapsulations: OptionSet, Sendable, Hashable {
 
 /// Which tunnels the decoder strips beyond those it always recognises (GRE and ERSPAN by IP protocol 47).
 public struct DecapsulationSettings: Sendable, Equatable {
-    /// UDP destination ports whose datagrams are VXLAN (at most 8; IANA's 4789 by default).
-    public var vxlanPorts: [UInt16]
+    /// UDP destination ports whose datagrams are VXLAN (at most 8, later ones are ignored; IANA's 4789 by default).
+    public var vxlanPorts: [UInt16] {
+        didSet { vxlanLanes = Self.lanes(vxlanPorts) }
+    }
+    /// The first 8 VXLAN ports, one per lane (unused lanes repeat the first port; all 0 without ports), so that the
+    /// decoder tests a UDP port with one vector compare and no reference counting.
+    private(set) var vxlanLanes: SIMD8<UInt16>
 
     /// Settings with the given VXLAN ports.
     public init(vxlanPorts: [UInt16] = [4789]) {
         self.vxlanPorts = vxlanPorts
+        vxlanLanes = Self.lanes(vxlanPorts)
+    }
+
+    /// `ports` in the lanes of a vector, the first port filling the lanes left over.
+    private static func lanes(_ ports: [UInt16]) -> SIMD8<UInt16> {
+        var lanes = SIMD8<UInt16>(repeating: ports.first ?? 0)
+        for (lane, port) in ports.prefix(8).enumerated() {
+            lanes[lane] = port
+        }
+        return lanes
     }
 
     /// VXLAN on udp/4789.

@@ -9,7 +9,11 @@ extension PacketDecoder {
     }
 
     /// Decodes the IPv4 header at `ipOffset` (RFC 791) and, unless this is a non-first fragment, the transport.
-    static func decodeIPv4(_ frame: UnsafeRawBufferPointer, at ipOffset: Int) throws(PacketError) -> DecodedPacket {
+    static func decodeIPv4(
+        _ frame: UnsafeRawBufferPointer,
+        at ipOffset: Int,
+        context: DecodeContext
+    ) throws(PacketError) -> DecodedPacket {
         guard ipOffset + 20 <= frame.count else {
             throw .truncated
         }
@@ -50,14 +54,19 @@ extension PacketDecoder {
             fragment: fragment
         )
         if fragmentOffset == 0 {
-            try decodeTransport(frame, into: &packet, declaredEnd: ipOffset + totalLength)
+            try decodeTransport(frame, into: &packet, declaredEnd: ipOffset + totalLength, context: context)
         }
         return packet
     }
 
-    /// Decodes the IPv6 header at `ipOffset` (RFC 8200), walks its extension headers and decodes the transport,
-    /// unless the packet is a non-first fragment or the chain ends in ESP or no-next-header.
-    static func decodeIPv6(_ frame: UnsafeRawBufferPointer, at ipOffset: Int) throws(PacketError) -> DecodedPacket {
+    /// Decodes the IPv6 header at `ipOffset` (RFC 8200), walks its extension headers (a fragment header gives the
+    /// fragment facts: 32-bit identification, offset, M) and decodes the transport, unless the packet is a
+    /// non-first fragment or the chain ends in ESP or no-next-header.
+    static func decodeIPv6(
+        _ frame: UnsafeRawBufferPointer,
+        at ipOffset: Int,
+        context: DecodeContext
+    ) throws(PacketError) -> DecodedPacket {
         guard ipOffset + 40 <= frame.count else {
             throw .truncated
         }
@@ -69,6 +78,7 @@ extension PacketDecoder {
         var nextHeader = frame.readUInt8(at: ipOffset + 6)
         var offset = ipOffset + 40
         var isNonFirstFragment = false
+        var fragment: IPFragment? = nil
         walk: while true {
             let headerLength: Int
             switch nextHeader {
@@ -86,8 +96,17 @@ extension PacketDecoder {
             guard offset + headerLength <= ipEnd else {
                 throw shortHeader(declaredEnd: declaredEnd, frame: frame, malformed: .badIPHeader)
             }
-            if nextHeader == IPv6Header.fragment && frame.readUInt16(at: offset + 2) >> 3 != 0 {
-                isNonFirstFragment = true
+            if nextHeader == IPv6Header.fragment {
+                let offsetAndFlags = frame.readUInt16(at: offset + 2)
+                let fragmentOffset = Int(offsetAndFlags & 0xFFF8)
+                if fragmentOffset != 0 || offsetAndFlags & 0x0001 != 0 {
+                    fragment = IPFragment(
+                        identifier: frame.readUInt32(at: offset + 4),
+                        offset: fragmentOffset,
+                        moreFragments: offsetAndFlags & 0x0001 != 0
+                    )
+                    isNonFirstFragment = fragmentOffset != 0
+                }
             }
             nextHeader = frame.readUInt8(at: offset)
             offset += headerLength
@@ -107,10 +126,10 @@ extension PacketDecoder {
             destinationPort: 0,
             payloadOffset: offset,
             payloadLength: ipEnd - offset,
-            fragment: nil
+            fragment: fragment
         )
         if !isNonFirstFragment {
-            try decodeTransport(frame, into: &packet, declaredEnd: declaredEnd)
+            try decodeTransport(frame, into: &packet, declaredEnd: declaredEnd, context: context)
         }
         return packet
     }

@@ -15,16 +15,17 @@ extension PacketDecoder {
     static func decodeEtherType(
         _ frame: UnsafeRawBufferPointer,
         etherType first: UInt16,
-        at start: Int
+        at start: Int,
+        context: DecodeContext
     ) throws(PacketError) -> DecodedPacket {
         var etherType = first
         var offset = start
         while true {
             switch etherType {
             case EtherType.ipv4:
-                return try decodeIPv4(frame, at: offset)
+                return try decodeIPv4(frame, at: offset, context: context)
             case EtherType.ipv6:
-                return try decodeIPv6(frame, at: offset)
+                return try decodeIPv6(frame, at: offset, context: context)
             case EtherType.vlan, EtherType.serviceVLAN, EtherType.legacyQinQ:
                 guard offset + 4 <= frame.count else {
                     throw .truncated
@@ -32,9 +33,9 @@ extension PacketDecoder {
                 etherType = frame.readUInt16(at: offset + 2)
                 offset += 4
             case EtherType.mplsUnicast, EtherType.mplsMulticast:
-                return try decodeMPLS(frame, at: offset)
+                return try decodeMPLS(frame, at: offset, context: context)
             case EtherType.pppoeSession:
-                return try decodePPPoESession(frame, at: offset)
+                return try decodePPPoESession(frame, at: offset, context: context)
             default:
                 throw .notIP
             }
@@ -42,8 +43,11 @@ extension PacketDecoder {
     }
 
     /// Skips an MPLS label stack up to its bottom entry and decodes the IP packet after it, by its version nibble.
-    private static func decodeMPLS(_ frame: UnsafeRawBufferPointer, at start: Int) throws(PacketError) -> DecodedPacket
-    {
+    static func decodeMPLS(
+        _ frame: UnsafeRawBufferPointer,
+        at start: Int,
+        context: DecodeContext
+    ) throws(PacketError) -> DecodedPacket {
         var offset = start
         var bottomOfStack = false
         while !bottomOfStack {
@@ -58,9 +62,9 @@ extension PacketDecoder {
         }
         switch frame.readUInt8(at: offset) >> 4 {
         case 4:
-            return try decodeIPv4(frame, at: offset)
+            return try decodeIPv4(frame, at: offset, context: context)
         case 6:
-            return try decodeIPv6(frame, at: offset)
+            return try decodeIPv6(frame, at: offset, context: context)
         default:
             throw .notIP
         }
@@ -70,7 +74,8 @@ extension PacketDecoder {
     /// one when protocol-field compression is in use).
     private static func decodePPPoESession(
         _ frame: UnsafeRawBufferPointer,
-        at offset: Int
+        at offset: Int,
+        context: DecodeContext
     ) throws(PacketError) -> DecodedPacket {
         guard offset + 7 <= frame.count else {
             throw .truncated
@@ -93,9 +98,9 @@ extension PacketDecoder {
         }
         switch pppProtocol {
         case 0x0021:
-            return try decodeIPv4(frame, at: ipOffset)
+            return try decodeIPv4(frame, at: ipOffset, context: context)
         case 0x0057:
-            return try decodeIPv6(frame, at: ipOffset)
+            return try decodeIPv6(frame, at: ipOffset, context: context)
         default:
             throw .notIP
         }

@@ -9,6 +9,12 @@ public enum PacketError: Error, Sendable, Equatable, Hashable, CustomStringConve
     case badIPHeader
     /// A bad TCP or UDP header: TCP data offset below 5, UDP length below 8, a header beyond the IP packet.
     case badTransportHeader
+    /// A tunnel header the decoder cannot follow: VXLAN without the I flag, GRE with routing, strict source route
+    /// or recursion bits or a version other than 0, ERSPAN of the wrong version, or a tunnel whose payload (whole in
+    /// the capture) ends inside the headers it carries.
+    case badTunnelHeader
+    /// Tunnels nested deeper than the decoder follows (4).
+    case tunnelTooDeep
 
     /// A short, stable snake_case word for summaries and metric labels.
     public var description: String {
@@ -21,6 +27,10 @@ public enum PacketError: Error, Sendable, Equatable, Hashable, CustomStringConve
             return "bad_ip_header"
         case .badTransportHeader:
             return "bad_transport_header"
+        case .badTunnelHeader:
+            return "bad_tunnel_header"
+        case .tunnelTooDeep:
+            return "tunnel_too_deep"
         }
     }
 }

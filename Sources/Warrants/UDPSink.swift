@@ -70,7 +70,8 @@ public struct UDPSink: Sendable, Equatable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = "\(endpoint) (\(encapsulation.rawValue), direction \(direction.rawValue)"
         if let sourceAddress {
-            text += ", source " + (sourcePort.map { Endpoint(host: sourceAddress, port: $0).description } ?? sourceAddress)
+            text +=
+                ", source " + (sourcePort.map { Endpoint(host: sourceAddress, port: $0).description } ?? sourceAddress)
         }
         return text + ")"
     }

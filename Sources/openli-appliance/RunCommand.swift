@@ -145,6 +145,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("sink-buffer"), help: "Kernel receive buffer per UDP sink, in MiB (1-1024).")
     var sinkBuffer = 16
 
+    @Option(
+        name: .customLong("vxlan-port"),
+        help: ArgumentHelp(
+            "Another UDP port whose datagrams are VXLAN, besides 4789 (repeatable; 1-65535; 8 ports at most in all).",
+            valueName: "port"
+        )
+    )
+    var vxlanPorts: [Int] = []
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -180,6 +189,7 @@ struct RunCommand: AsyncParsableCommand {
         try check(drainTimeout, in: 0...86_400, flag: "--drain-timeout")
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
         try check(sinkBuffer, in: 1...1024, flag: "--sink-buffer")
+        let decapsulation = try RunOptions.decapsulation(vxlanPorts: vxlanPorts)
         try prepareStore()
         var options = RunOptions(databasePath: database.resolvedPath)
         options.pcapFiles = pcapFiles
@@ -207,6 +217,7 @@ struct RunCommand: AsyncParsableCommand {
         options.drainTimeoutSeconds = drainTimeout
         options.captureBufferMegabytes = captureBuffer
         options.sinkBufferMegabytes = sinkBuffer
+        options.decapsulation = decapsulation
         let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }

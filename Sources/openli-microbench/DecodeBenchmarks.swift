@@ -1,6 +1,6 @@
 import Packets
 
-/// `decode-ipv4-tcp` and `decode-vlan-mpls`: ``PacketDecoder/decode(_:linkType:)`` of one Ethernet frame, as a
+/// `decode-ipv4-tcp` and `decode-vlan-mpls`: ``PacketDecoder/decode(_:linkType:decapsulation:)`` of one Ethernet frame, as a
 /// shard does for every packet it captures.
 ///
 /// Each ring holds 64 frames of a 500-byte IPv4/TCP packet (32-byte TCP header) between different addresses and

@@ -39,8 +39,9 @@ struct CaptureScenario {
         }
         let servers = (json["known_servers"] as? [String: Any])?["radius"] as? [[String: Any]] ?? []
         radiusServers = servers.flatMap { server -> [String] in
-            let ip = server["ip"] as? String ?? ""
-            return ["\(ip):\(server["auth_port"] as? Int ?? 1812)", "\(ip):\(server["acct_port"] as? Int ?? 1813)"]
+            let address = server["ip"] as? String ?? ""
+            let host = address.contains(":") ? "[\(address)]" : address
+            return ["\(host):\(server["auth_port"] as? Int ?? 1812)", "\(host):\(server["acct_port"] as? Int ?? 1813)"]
         }
         var expected: [String: Expected] = [:]
         for (liid, value) in json["expected"] as? [String: Any] ?? [:] {

@@ -155,7 +155,7 @@ struct PacketDecoderFrameTests {
         #expect(packet.transportOffset == 14 + 40 + 16)
         #expect(packet.sourcePort == 5_060 && packet.destinationPort == 5_061)
         #expect(packet.payloadOffset == 14 + 40 + 16 + 8 && packet.payloadLength == Self.data.count)
-        #expect(packet.fragment == nil)
+        #expect(packet.fragment == IPFragment(identifier: 0xDEAD_BEEF, offset: 0, moreFragments: true))
 
         var later = frame
         later[14 + 40 + 8 + 2] = 0x00
@@ -165,6 +165,7 @@ struct PacketDecoderFrameTests {
         #expect(fragment.sourcePort == 0 && fragment.destinationPort == 0)
         #expect(fragment.payloadOffset == 14 + 40 + 16)
         #expect(fragment.payloadLength == 8 + Self.data.count)
+        #expect(fragment.fragment == IPFragment(identifier: 0xDEAD_BEEF, offset: 0xB8, moreFragments: false))
     }
 
     @Test("IPv6 routing, destination options and AH are walked; ESP and no-next-header stop")

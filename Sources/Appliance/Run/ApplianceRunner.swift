@@ -73,20 +73,18 @@ public enum ApplianceRunner {
                 "run: the sequence-number journal in \(options.spoolDirectory) is missing although earlier runs spooled there; every stream starts again at 0 after a cINReset TRI"
             )
         }
-        let pipeline = Pipeline(
-            plan: setup.plan,
-            settings: PipelineSettings(
-                shards: options.shards,
-                sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
-                realtime: options.realtime,
-                sequenceJournal: journal,
-                numberingStateLost: numberingStateLost,
-                voip: options.voip,
-                email: options.email,
-                mobile: options.mobile
-            ),
-            gate: gate
+        var settings = PipelineSettings(
+            shards: options.shards,
+            sessionIdleTimeoutMicros: options.sessionIdleTimeoutSeconds * 1_000_000,
+            realtime: options.realtime,
+            sequenceJournal: journal,
+            numberingStateLost: numberingStateLost,
+            voip: options.voip,
+            email: options.email,
+            mobile: options.mobile
         )
+        settings.decapsulation = options.decapsulation
+        let pipeline = Pipeline(plan: setup.plan, settings: settings, gate: gate)
         let capture = CaptureService(
             pipeline: pipeline,
             sources: setup.sources,

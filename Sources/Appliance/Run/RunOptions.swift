@@ -1,4 +1,5 @@
 import Collector
+import Packets
 
 #if canImport(Glibc)
 import Glibc
@@ -55,6 +56,8 @@ public struct RunOptions: Sendable {
     public var captureBufferMegabytes = 64
     /// Kernel receive buffer per UDP sink, in MiB.
     public var sinkBufferMegabytes = 16
+    /// Which tunnels the decoder strips beyond GRE and ERSPAN: the VXLAN UDP ports (4789 and any `--vxlan-port`).
+    public var decapsulation = DecapsulationSettings.standard
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
 

@@ -1,5 +1,6 @@
 import Collector
 import Mediator
+import Packets
 
 /// The text `run` prints to standard error when it ends: packets, sessions, records per LIID, handover and every
 /// drop or parse error by cause.
@@ -23,6 +24,8 @@ struct RunSummary {
             "  signalling   \(capture.sessionPackets) session-protocol messages (RADIUS, SIP, mail segments, GTP-C), "
                 + "\(capture.reassembled) reassembled"
         )
+        lines.append("  tunnels      \(tunnelLine(capture.encapsulations))")
+        lines.append("  fragments    \(fragmentLine(capture.fragments))")
         let iris = result.intercepts.reduce(0) { $0 + $1.iris }
         let ccs = result.intercepts.reduce(0) { $0 + $1.ccs }
         lines.append("  records      \(result.records) (IRI \(iris), CC \(ccs)), \(result.bytes) bytes")
@@ -105,6 +108,17 @@ struct RunSummary {
         "\(calls.callsIntercepted) intercepted, \(calls.callsEnded) ended, \(calls.callsExpired) expired, "
             + "\(calls.callsWithdrawn) withdrawn, \(calls.open) open, \(calls.legsJoined) legs joined, "
             + "\(calls.reports) REGISTER/MESSAGE reported, \(calls.afterEnd) after end, \(calls.sipMessages) SIP messages"
+    }
+
+    /// `vxlan 12, gre 18, erspan_i 0, erspan_ii 10, erspan_iii 8`: frames by the tunnels they were found inside.
+    private func tunnelLine(_ counts: EncapsulationCounts) -> String {
+        Encapsulations.named.map { "\($0.name) \(counts.frames(inside: $0.kind))" }.joined(separator: ", ")
+    }
+
+    /// `1 reassembled, 0 timed out, 0 overlapping, 0 evicted, 0 duplicates`: session sync's fragment reassembly.
+    private func fragmentLine(_ fragments: ReassemblyStatistics) -> String {
+        "\(fragments.reassembled) reassembled, \(fragments.timedOut) timed out, \(fragments.overlapping) overlapping, "
+            + "\(fragments.evicted) evicted, \(fragments.duplicates) duplicates"
     }
 
     private func dropLine(_ capture: CaptureStatistics) -> String {

@@ -4,7 +4,8 @@ import Synchronization
 
 /// The file capture stage: one actor, on a thread of its own, that reads every capture file in turn (at the pace of
 /// its timestamps with `--realtime`), decodes each frame once and hands the frames to session sync in capture
-/// order, in batches that refer to the mapped file where the frames lie (copies otherwise).
+/// order, in batches that refer to the mapped file where the frames lie (copies otherwise). Tunnels (VXLAN on the
+/// run's ports, GRE, ERSPAN) are stripped by the decoder and counted by kind.
 ///
 /// While the capture gate is closed (a spool or the sequence journal cannot take records) it stops reading, so
 /// nothing is dropped; the time is counted for the summary.
@@ -29,6 +30,7 @@ public actor FileCapture {
     private var currentRegionEnd = UnsafeRawPointer(bitPattern: 1)
     private var seenRegionGeneration = 0
     private var statistics = CaptureStatistics()
+    private let decapsulation: DecapsulationSettings
 
     /// Creates the stage for `sources` (files), feeding `output`.
     public init(
@@ -39,8 +41,10 @@ public actor FileCapture {
         stop: StopSignal,
         gate: CaptureGate,
         realtime: Bool,
-        batchFrames: Int = 512
+        batchFrames: Int = 512,
+        decapsulation: DecapsulationSettings = .standard
     ) {
+        self.decapsulation = decapsulation
         self.executor = executor
         self.sources = sources
         self.output = output
@@ -111,11 +115,12 @@ public actor FileCapture {
         }
         let packet: DecodedPacket
         do {
-            packet = try PacketDecoder.decode(frame, linkType: linkType)
+            packet = try PacketDecoder.decode(frame, linkType: linkType, decapsulation: decapsulation)
         } catch {
             statistics.undecodable[error.description, default: 0] += 1
             return
         }
+        if !packet.encapsulations.isEmpty { statistics.encapsulations.add(packet.encapsulations) }
         var offset = -1
         if let start = frame.baseAddress, let base = currentRegionBase, let end = currentRegionEnd, start >= base,
             start + frame.count <= end

@@ -12,8 +12,8 @@ import Darwin
 
 /// A shard that captures for itself: it reads one live handle of the interface's PACKET_FANOUT group (the kernel
 /// gives it whole flows), decodes and classifies each frame where libpcap's ring holds it, and writes CC payloads
-/// into record batches for its sequencer lane. Session-protocol frames (to or from a known server, and IPv4
-/// fragments to or from one) are copied into batches for session sync, which runs the session trackers and hands
+/// into record batches for its sequencer lane (tunnels stripped by the decoder, counted by kind). Session-protocol
+/// frames (to or from a known server, and IPv4 or IPv6 fragments to or from one) are copied into batches for session sync, which runs the session trackers and hands
 /// every shard the new match table; a shard takes it between bursts of frames.
 ///
 /// An actor on a thread of its own. Session sync's input queue is touched once per batch of session frames, never
@@ -36,6 +36,8 @@ public actor LiveShard {
     /// The shard's counters (frames, kernel drops, clock).
     public nonisolated let counters: ShardCounters
     private var undecodable: [String: Int] = [:]
+    private var encapsulations = EncapsulationCounts()
+    private let decapsulation: DecapsulationSettings
     private var bytes = 0
     private var records: RecordBatch?
     private var sessionBatch: SessionFrameBatch?
@@ -50,9 +52,11 @@ public actor LiveShard {
         output: SequencerInbox,
         sync: SyncInputQueue,
         stop: StopSignal,
-        gate: CaptureGate
+        gate: CaptureGate,
+        decapsulation: DecapsulationSettings = .standard
     ) {
         self.executor = executor
+        self.decapsulation = decapsulation
         self.source = source
         self.lane = lane
         self.output = output
@@ -119,6 +123,7 @@ public actor LiveShard {
         statistics.packets = frames
         statistics.bytes = bytes
         statistics.undecodable = undecodable
+        statistics.encapsulations = encapsulations
         statistics.gateDrops = counters.gateDrops.load(ordering: .relaxed)
         return (statistics, failure)
     }
@@ -132,11 +137,12 @@ public actor LiveShard {
         }
         let packet: DecodedPacket
         do {
-            packet = try PacketDecoder.decode(frame, linkType: linkType)
+            packet = try PacketDecoder.decode(frame, linkType: linkType, decapsulation: decapsulation)
         } catch {
             undecodable[error.description, default: 0] += 1
             return
         }
+        if !packet.encapsulations.isEmpty { encapsulations.add(packet.encapsulations) }
         var traffic = true
         if table.isServerFragment(packet) {
             keepForSync(frame, time: time, linkType: linkType)

@@ -133,7 +133,8 @@ public final class MatchTable: Sendable {
         return nil
     }
 
-    /// Whether a packet is an IPv4 fragment to or from a known server (session sync reassembles those).
+    /// Whether a packet is an IPv4 or IPv6 fragment (a first one too) to or from a known server (session sync
+    /// reassembles those).
     @inline(__always)
     public func isServerFragment(_ packet: DecodedPacket) -> Bool {
         packet.fragment != nil && !serverAddresses.isEmpty

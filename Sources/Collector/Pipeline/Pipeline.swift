@@ -56,6 +56,8 @@ public struct PipelineSettings: @unchecked Sendable {
     public var email = EmailSettings()
     /// How mobile (GTP) sessions are followed.
     public var mobile = MobileSettings()
+    /// Which tunnels the decoder strips beyond GRE and ERSPAN (the VXLAN ports).
+    public var decapsulation = DecapsulationSettings.standard
 
     /// Creates settings.
     public init(

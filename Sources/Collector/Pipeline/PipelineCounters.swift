@@ -1,3 +1,4 @@
+import Packets
 import Synchronization
 
 /// Live counters of a run, written by the pipeline threads and read by the progress line and status.
@@ -43,8 +44,12 @@ public struct CaptureStatistics: Sendable {
     public var sessionPackets = 0
     /// Session-protocol packets that did not parse, by cause.
     public var sessionErrors: [String: Int] = [:]
-    /// Control datagrams rebuilt from IPv4 fragments.
+    /// Control datagrams rebuilt from IPv4 or IPv6 fragments.
     public var reassembled = 0
+    /// Frames by the tunnels (VXLAN, GRE, ERSPAN) they were found inside.
+    public var encapsulations = EncapsulationCounts()
+    /// What session sync's fragment reassembly did (reassembled, timed out, overlapping, evicted, duplicates).
+    public var fragments = ReassemblyStatistics()
     /// Frames of a link type the appliance cannot decode.
     public var unsupportedLinkType = 0
     /// Packets the kernel dropped (live capture).

@@ -1,3 +1,4 @@
+import Packets
 import Stages
 import Synchronization
 
@@ -49,7 +50,8 @@ struct PipelineStages: Sendable {
                 output: inbox,
                 sync: input,
                 stop: pipeline.stopRequested,
-                gate: pipeline.gate
+                gate: pipeline.gate,
+                decapsulation: settings.decapsulation
             )
         }
         let sinkReceiver =
@@ -72,7 +74,8 @@ struct PipelineStages: Sendable {
                 counters: pipeline.counters,
                 stop: pipeline.stopRequested,
                 gate: pipeline.gate,
-                realtime: settings.realtime
+                realtime: settings.realtime,
+                decapsulation: settings.decapsulation
             )
         sync = SessionSync(
             executor: try executor("sync"),
@@ -86,7 +89,8 @@ struct PipelineStages: Sendable {
             lane: fileShards + live.count + sinkLanes,
             counters: pipeline.counters,
             mailbox: pipeline.mailbox,
-            sinkReceiver: sinkReceiver
+            sinkReceiver: sinkReceiver,
+            decapsulation: settings.decapsulation
         )
         sequencer = SequencerStage(
             executor: try executor("sequencer"),
@@ -153,6 +157,7 @@ struct PipelineStages: Sendable {
             statistics.packets += read.packets
             statistics.bytes += read.bytes
             statistics.undecodable.merge(read.undecodable, uniquingKeysWith: +)
+            statistics.encapsulations.add(read.encapsulations)
             statistics.unsupportedLinkType += read.unsupportedLinkType
             statistics.gateDrops += read.gateDrops
             failure = failure ?? error

@@ -26,7 +26,13 @@ extension SessionSync {
         batch.bytes.withUnsafeBytes { all in
             for frame in batch.frames {
                 let bytes = UnsafeRawBufferPointer(rebasing: all[frame.offset..<(frame.offset + frame.length)])
-                guard let packet = try? PacketDecoder.decode(bytes, linkType: frame.linkType) else { continue }
+                guard
+                    let packet = try? PacketDecoder.decode(
+                        bytes,
+                        linkType: frame.linkType,
+                        decapsulation: decapsulation
+                    )
+                else { continue }
                 _ = route(bytes, packet: packet, time: frame.timeMicros)
             }
         }
@@ -63,14 +69,15 @@ extension SessionSync {
         handOverIRIs()
     }
 
-    /// Adds an IPv4 fragment to or from a known server to its datagram; a complete datagram of a server's protocol
-    /// is applied like an unfragmented one.
+    /// Adds an IPv4 or IPv6 fragment (a first one too) to or from a known server to its datagram; a complete
+    /// datagram of a server's protocol is applied like an unfragmented one.
     private func reassemble(_ frame: UnsafeRawBufferPointer, packet: DecodedPacket, time: Int64) {
         let ip = UnsafeRawBufferPointer(rebasing: frame[packet.ipOffset..<(packet.ipOffset + packet.ipLength)])
         guard let datagram = reassembler.add(ipPacket: ip, time: time) else { return }
         statistics.reassembled += 1
         datagram.withUnsafeBytes { whole in
-            guard let rebuilt = try? PacketDecoder.decode(whole, linkType: .ipv4),
+            guard let rebuilt = try? PacketDecoder.decode(whole, linkType: .rawIP, decapsulation: decapsulation),
+                rebuilt.fragment == nil,
                 let (endpoint, server, toServer) = table.sessionServer(of: rebuilt)
             else { return }
             take(

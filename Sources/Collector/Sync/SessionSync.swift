@@ -36,7 +36,9 @@ public actor SessionSync {
     let batchFrames: Int
     let frameArenaBytes: Int
     var current: [FrameBatch?]
-    var reassembler = IPv4Reassembler()
+    var reassembler = IPReassembler()
+    /// The run's tunnel settings, for frames sync decodes again (live shards' copies, reassembled datagrams).
+    let decapsulation: DecapsulationSettings
     var lastTimeMicros: Int64 = 0
     var framesSincePlanCheck = 0
     /// The capture time before which no tracker and no warrant window has anything to do.
@@ -65,8 +67,10 @@ public actor SessionSync {
         counters: PipelineCounters,
         mailbox: PlanMailbox,
         sinkReceiver: SinkReceiver? = nil,
-        batchFrames: Int = 256
+        batchFrames: Int = 256,
+        decapsulation: DecapsulationSettings = .standard
     ) {
+        self.decapsulation = decapsulation
         self.executor = executor
         self.plan = plan
         self.trackers = trackers
@@ -189,6 +193,7 @@ public actor SessionSync {
 
     private func report() -> SyncReport {
         var report = SyncReport(capture: statistics)
+        report.capture.fragments = reassembler.statistics
         for tracker in trackers {
             report.capture.sessionPackets += tracker.messagesTaken
             report.capture.sessionErrors.merge(tracker.frameErrors, uniquingKeysWith: +)

@@ -2,8 +2,8 @@ import Packets
 import TestSupport
 import Testing
 
-@Suite("IPv4Reassembler")
-struct IPv4ReassemblerTests {
+@Suite("IPReassembler: IPv4")
+struct IPReassemblerTests {
     /// The IP packet of a frame, as the decoder found it.
     static func ipPacket(_ frame: PcapFrame) throws -> [UInt8] {
         let packet = try TestFrames.decode(frame.bytes, .ethernet).get()
@@ -27,14 +27,14 @@ struct IPv4ReassemblerTests {
         return (fragments, udp)
     }
 
-    static func add(_ reassembler: inout IPv4Reassembler, _ packet: [UInt8], time: Int64 = 0) -> [UInt8]? {
+    static func add(_ reassembler: inout IPReassembler, _ packet: [UInt8], time: Int64 = 0) -> [UInt8]? {
         packet.withUnsafeBytes { reassembler.add(ipPacket: $0, time: time) }
     }
 
     @Test("malformed.pcap: the 3-fragment datagram reassembles to one valid UDP datagram")
     func capturedFragments() throws {
         let frames = try PcapCaptures.frames("malformed.pcap")
-        var reassembler = IPv4Reassembler()
+        var reassembler = IPReassembler()
         var datagrams: [[UInt8]] = []
         for frame in frames {
             let packet = try TestFrames.decode(frame.bytes, .ethernet).get()
@@ -61,7 +61,7 @@ struct IPv4ReassemblerTests {
     @Test("fragments in any order give the same datagram", arguments: [[0, 1, 2], [2, 1, 0], [1, 2, 0], [2, 0, 1]])
     func anyOrder(order: [Int]) throws {
         let (fragments, udp) = Self.fragments()
-        var reassembler = IPv4Reassembler()
+        var reassembler = IPReassembler()
         var result: [UInt8]? = nil
         for (position, index) in order.enumerated() {
             result = Self.add(&reassembler, fragments[index], time: Int64(position))
@@ -77,14 +77,14 @@ struct IPv4ReassemblerTests {
     @Test("an unchanged duplicate is ignored, an overlap with other bytes drops the datagram")
     func duplicatesAndOverlaps() {
         let (fragments, _) = Self.fragments()
-        var reassembler = IPv4Reassembler()
+        var reassembler = IPReassembler()
         #expect(Self.add(&reassembler, fragments[0]) == nil)
         #expect(Self.add(&reassembler, fragments[0]) == nil)
         #expect(reassembler.pendingCount == 1)
         #expect(Self.add(&reassembler, fragments[1]) == nil)
         #expect(Self.add(&reassembler, fragments[2]) != nil)
 
-        var overlapping = IPv4Reassembler()
+        var overlapping = IPReassembler()
         var changed = fragments[1]
         changed[20] ^= 0xFF
         #expect(Self.add(&overlapping, fragments[0]) == nil)
@@ -97,7 +97,7 @@ struct IPv4ReassemblerTests {
     @Test("inconsistent last fragments and data past the end invalidate the datagram")
     func inconsistentEnd() {
         let (fragments, _) = Self.fragments()
-        var reassembler = IPv4Reassembler()
+        var reassembler = IPReassembler()
         #expect(Self.add(&reassembler, fragments[2]) == nil)
         let early = TestFrames.ipv4(
             source: 0xC000_0202,
@@ -122,7 +122,7 @@ struct IPv4ReassemblerTests {
 
     @Test("bounded by count (oldest evicted) and by time")
     func bounds() {
-        var reassembler = IPv4Reassembler(maxDatagrams: 4, timeoutMicros: 1_000)
+        var reassembler = IPReassembler(maxDatagrams: 4, timeoutMicros: 1_000)
         for identifier in 0..<6 {
             let (fragments, _) = Self.fragments(identifier: UInt16(identifier))
             #expect(Self.add(&reassembler, fragments[0], time: Int64(identifier)) == nil)
@@ -140,7 +140,7 @@ struct IPv4ReassemblerTests {
 
     @Test("non-fragments come back whole; garbage gives nil")
     func nonFragmentsAndGarbage() {
-        var reassembler = IPv4Reassembler()
+        var reassembler = IPReassembler()
         let whole = PacketDecoderFrameTests.udpIPv4
         #expect(Self.add(&reassembler, whole + [0, 0, 0]) == whole)
         #expect(Self.add(&reassembler, []) == nil)
