@@ -31,7 +31,7 @@ import Warrants
         #expect(raw == Sample.rawSink)
         #expect(alu.address == "2001:db8::9")
         #expect(alu.sourceAddress == "2001:db8::1")
-        #expect(alu.description == "[2001:db8::9]:6000 alu to from [2001:db8::1]:4000")
+        #expect(alu.description == "[2001:db8::9]:6000 (alu, direction to, source [2001:db8::1]:4000)")
         #expect(jmirror.sourcePort == nil)
         #expect(try store.sinks() == [raw, jmirror, alu])
         #expect(try store.snapshot().sinks == [raw, jmirror, alu])
