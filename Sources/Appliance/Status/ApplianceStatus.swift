@@ -92,6 +92,26 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     public var mirrors: [String: [String: Int]]?
     /// What each UDP sink received (nil in an older status or a run without sinks).
     public var sinks: [Sink]?
+    /// Frames found inside tunnels, by kind (`vxlan`, `gre`, `erspan_i`, `erspan_ii`, `erspan_iii`); nil when none
+    /// (or in an older status).
+    public var tunnels: [String: Int]?
+    /// Fragments to and from known servers: datagrams reassembled and timed out, fragments refused as overlapping
+    /// (nil in an older status).
+    public var fragments: Fragments?
+
+    /// What the reassembler did with fragments to and from known servers.
+    public struct Fragments: Codable, Sendable, Equatable {
+        /// Datagrams rebuilt whole.
+        public var reassembled: Int
+        /// Datagrams dropped incomplete when their time ran out.
+        public var timedOut: Int
+        /// Fragments refused because they overlap another of their datagram (RFC 5722).
+        public var overlapping: Int
+        /// Incomplete datagrams dropped to make room.
+        public var evicted: Int
+        /// Exact repeats ignored.
+        public var duplicates: Int
+    }
 
     /// One UDP sink.
     public struct Sink: Codable, Sendable, Equatable {

@@ -59,7 +59,9 @@ actor StatusReporter: Service {
             captureWaiting: pipeline.gate.reasons,
             captureWaitedSeconds: Double(pipeline.counters.pausedMicros.load(ordering: .relaxed)) / 1_000_000,
             mirrors: mirrorCounts(),
-            sinks: sinkCounts()
+            sinks: sinkCounts(),
+            tunnels: tunnelCounts(),
+            fragments: fragmentCounts()
         )
         do {
             try StatusFile.write(status, to: path)

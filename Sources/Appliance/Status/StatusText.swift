@@ -28,10 +28,7 @@ public enum StatusText {
             }
             lines.append(line)
         }
-        for (format, outcomes) in (status.mirrors ?? [:]).sorted(by: { $0.key < $1.key }) {
-            let parts = outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-            lines.append("mirror:    \(format): " + parts.joined(separator: ", "))
-        }
+        lines.append(contentsOf: captureDetailLines(status))
         for sink in status.sinks ?? [] {
             lines.append(
                 "sink:      \(sink.sink) \(sink.encapsulation): \(sink.received) received, \(sink.intercepted) "

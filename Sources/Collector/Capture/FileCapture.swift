@@ -198,5 +198,9 @@ public actor FileCapture {
     private func publishCounters() {
         counters.packets.store(statistics.packets, ordering: .relaxed)
         counters.bytes.store(statistics.bytes, ordering: .relaxed)
+        if !statistics.encapsulations.isEmpty {
+            let counted = statistics.encapsulations
+            counters.encapsulations.withLock { $0 = counted }
+        }
     }
 }

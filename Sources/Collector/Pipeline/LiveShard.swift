@@ -116,6 +116,10 @@ public actor LiveShard {
             if now >= nextDropCheck {
                 nextDropCheck = now + 1000
                 counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
+                if !encapsulations.isEmpty {
+                    let counted = encapsulations
+                    counters.encapsulations.withLock { $0 = counted }
+                }
             }
             if burst == 0 { poller.wait(milliseconds: 100) }
         }

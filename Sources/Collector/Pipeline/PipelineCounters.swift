@@ -23,6 +23,10 @@ public final class PipelineCounters: Sendable {
     public let mobileSessionsOpen = Atomic<Int>(0)
     /// Microseconds file capture has waited for the capture gate (a spool that refused records).
     public let pausedMicros = Atomic<Int64>(0)
+    /// Frames file capture found inside tunnels, by kind (published every 1024 frames; live shards keep their own).
+    public let encapsulations = Mutex<EncapsulationCounts>(EncapsulationCounts())
+    /// What session sync's reassembler did with fragments to and from known servers (published every tick).
+    public let fragments = Mutex<ReassemblyStatistics>(ReassemblyStatistics())
     /// Every shard's counters, registered when the run starts (read once a second; shards use their own).
     public let shards = Mutex<[ShardCounters]>([])
     /// The UDP sink receiver of a live run with sinks, registered when the run starts (status reads its counts).

@@ -16,6 +16,8 @@ public final class ShardCounters: Sendable {
     public let gateDrops = Atomic<Int>(0)
     /// Capture time of the shard's latest frame, µs since the epoch (live shards: session sync takes its clock from them).
     public let latestTimeMicros = Atomic<Int64>(0)
+    /// Frames a live shard found inside tunnels, by kind (published once a second).
+    public let encapsulations = Mutex<EncapsulationCounts>(EncapsulationCounts())
     /// What became of the mirrored datagrams the shard unwrapped (published once per batch, read by status and the
     /// summary).
     public let mirrors = Mutex<MirrorTally>(MirrorTally())

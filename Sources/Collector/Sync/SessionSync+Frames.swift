@@ -97,6 +97,8 @@ extension SessionSync {
         }
         takeNewPlans()
         handOverIRIs()
+        let fragments = reassembler.statistics
+        counters.fragments.withLock { $0 = fragments }
         for tracker in trackers { tracker.publishOpenSessions(to: counters) }
         if !liveShards.isEmpty {
             let frames = liveShards.reduce(0) { $0 + $1.counters.frames.load(ordering: .relaxed) }
