@@ -9,42 +9,13 @@ import Warrants
 /// warrants V1, modified, and V2, ended; a RADIUS and a SIP server; 12 audit rows chained under
 /// `v5-store.sqlite.audit-key`) keeps every row as it was, and then takes email warrants.
 @Suite struct MigrationV6Tests {
-    /// The fixture copied into `scratch` as `warrants.sqlite`, not yet opened by the store.
-    private func copied(_ scratch: ScratchDirectory) throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        for name in ["v5-store.sqlite", "v5-store.sqlite.audit-key"] {
-            try FileManager.default.copyItem(
-                atPath: fixtures.appendingPathComponent(name).path,
-                toPath: scratch.file(name.replacingOccurrences(of: "v5-store", with: "warrants"))
-            )
-        }
-    }
-
-    /// Every row of the tables that hold records, as text, read past the store.
-    private func rows(_ scratch: ScratchDirectory) throws -> [String] {
-        let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
-        return try queue.read { db in
-            var rows: [String] = []
-            for table in ["agencies", "warrants", "warrant_targets", "servers", "audit_log"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
-                    rows.append(table + " " + row.description)
-                }
-            }
-            let settings = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM settings WHERE key != 'schema_version' ORDER BY key"
-            )
-            return rows + settings.map { "settings " + $0.description }
-        }
-    }
-
     @Test func keepsEveryRowAndTheAuditLogVerifiable() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
-        let before = try rows(scratch)
+        try StoreFixture(version: 5).copy(into: scratch)
+        let before = try StoreFixture.rows(scratch)
         let store = try scratch.store()
         #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
-        #expect(try rows(scratch) == before)
+        #expect(try StoreFixture.rows(scratch) == before)
         let warrants = try store.warrants(includeEnded: true)
         #expect(warrants.map(\.liid) == ["LIID1", "LIID2", "V1", "V2"])
         #expect(warrants.map(\.target.kind) == ["ip", "ip", "voip", "voip"])
@@ -64,7 +35,7 @@ import Warrants
 
     @Test func takesEmailWarrantsAndMailServersAfterwards() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
+        try StoreFixture(version: 5).copy(into: scratch)
         let store = try scratch.store()
         let added = try store.addWarrant(Sample.emailWarrant("MAIL1"))
         try store.modifyWarrant(liid: "MAIL1") { $0.target = .email(Sample.emailTargets("Erin@Example.ORG")) }

@@ -10,50 +10,15 @@ import Warrants
 /// servers; 18 audit rows chained under `v6-store.sqlite.audit-key`) keeps every row as it was, and then
 /// takes mobile warrants.
 @Suite struct MigrationV7Tests {
-    /// The fixture copied into `scratch` as `warrants.sqlite`, not yet opened by the store.
-    private func copied(_ scratch: ScratchDirectory) throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        for name in ["v6-store.sqlite", "v6-store.sqlite.audit-key"] {
-            try FileManager.default.copyItem(
-                atPath: fixtures.appendingPathComponent(name).path,
-                toPath: scratch.file(name.replacingOccurrences(of: "v6-store", with: "warrants"))
-            )
-        }
-    }
-
-    /// Every row of the tables that hold records, as text, read past the store.
-    private func rows(_ scratch: ScratchDirectory) throws -> [String] {
-        let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
-        return try queue.read { db in
-            var rows: [String] = []
-            for table in ["agencies", "warrants", "warrant_targets", "servers", "audit_log"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
-                    rows.append(table + " " + row.description)
-                }
-            }
-            let settings = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM settings WHERE key != 'schema_version' ORDER BY key"
-            )
-            return rows + settings.map { "settings " + $0.description }
-        }
-    }
-
-    /// The schema version the file says it has, read past the store.
-    private func fileVersion(_ scratch: ScratchDirectory) throws -> Int {
-        let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
-        return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? -1 }
-    }
-
     @Test func keepsEveryRowAndTheAuditLogVerifiable() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
-        #expect(try fileVersion(scratch) == 6)
-        let before = try rows(scratch)
+        try StoreFixture(version: 6).copy(into: scratch)
+        #expect(try StoreFixture.fileVersion(scratch) == 6)
+        let before = try StoreFixture.rows(scratch)
         let store = try scratch.store()
         #expect(try store.schemaVersion() == WarrantStore.currentSchemaVersion)
-        #expect(try fileVersion(scratch) == WarrantStore.currentSchemaVersion)
-        #expect(try rows(scratch) == before)
+        #expect(try StoreFixture.fileVersion(scratch) == WarrantStore.currentSchemaVersion)
+        #expect(try StoreFixture.rows(scratch) == before)
         let warrants = try store.warrants(includeEnded: true)
         #expect(warrants.map(\.liid) == ["E1", "E2", "LIID1", "LIID2", "V1", "V2"])
         #expect(warrants.map(\.target.kind) == ["email", "email", "ip", "ip", "voip", "voip"])
@@ -80,7 +45,7 @@ import Warrants
 
     @Test func takesMobileWarrantsAndGTPServersAfterwards() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
+        try StoreFixture(version: 6).copy(into: scratch)
         let store = try scratch.store()
         let added = try store.addWarrant(Sample.mobileWarrant("MOB1"))
         try store.modifyWarrant(liid: "MOB1") { $0.target = .mobile([.msisdn("+61412345678")]) }

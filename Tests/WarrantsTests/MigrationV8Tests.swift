@@ -10,50 +10,15 @@ import Warrants
 /// mobile warrants M1, modified, and M2, ended; RADIUS, SIP, SMTP, IMAP and GTP servers; 23 audit rows chained under
 /// `v7-store.sqlite.audit-key`) keeps every row as it was, and then takes mirror warrants and sinks.
 @Suite struct MigrationV8Tests {
-    /// The fixture copied into `scratch` as `warrants.sqlite`, not yet opened by the store.
-    private func copied(_ scratch: ScratchDirectory) throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
-        for name in ["v7-store.sqlite", "v7-store.sqlite.audit-key"] {
-            try FileManager.default.copyItem(
-                atPath: fixtures.appendingPathComponent(name).path,
-                toPath: scratch.file(name.replacingOccurrences(of: "v7-store", with: "warrants"))
-            )
-        }
-    }
-
-    /// Every row of the tables that hold records, as text, read past the store.
-    private func rows(_ scratch: ScratchDirectory) throws -> [String] {
-        let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
-        return try queue.read { db in
-            var rows: [String] = []
-            for table in ["agencies", "warrants", "warrant_targets", "servers", "audit_log"] {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY rowid") {
-                    rows.append(table + " " + row.description)
-                }
-            }
-            let settings = try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM settings WHERE key != 'schema_version' ORDER BY key"
-            )
-            return rows + settings.map { "settings " + $0.description }
-        }
-    }
-
-    /// The schema version the file says it has, read past the store.
-    private func fileVersion(_ scratch: ScratchDirectory) throws -> Int {
-        let queue = try DatabaseQueue(path: scratch.file("warrants.sqlite"))
-        return try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? -1 }
-    }
-
     @Test func keepsEveryRowAndTheAuditLogVerifiable() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
-        #expect(try fileVersion(scratch) == 7)
-        let before = try rows(scratch)
+        try StoreFixture(version: 7).copy(into: scratch)
+        #expect(try StoreFixture.fileVersion(scratch) == 7)
+        let before = try StoreFixture.rows(scratch)
         let store = try scratch.store()
         #expect(try store.schemaVersion() == 8)
-        #expect(try fileVersion(scratch) == 8)
-        #expect(try rows(scratch) == before)
+        #expect(try StoreFixture.fileVersion(scratch) == 8)
+        #expect(try StoreFixture.rows(scratch) == before)
         let warrants = try store.warrants(includeEnded: true)
         #expect(warrants.map(\.liid) == ["E1", "E2", "LIID1", "LIID2", "M1", "M2", "V1", "V2"])
         #expect(warrants.map(\.target.kind) == ["email", "email", "ip", "ip", "mobile", "mobile", "voip", "voip"])
@@ -82,7 +47,7 @@ import Warrants
 
     @Test func takesMirrorWarrantsSinksAndMirrorServersAfterwards() throws {
         let scratch = try ScratchDirectory()
-        try copied(scratch)
+        try StoreFixture(version: 7).copy(into: scratch)
         let store = try scratch.store()
         try store.addSink(Sample.rawSink)
         try store.addWarrant(Sample.mirrorWarrant("MIR1", sink: Sample.rawSink.endpoint))

@@ -12,25 +12,13 @@ extension IPSessionTracker {
             for index in plan.interceptsByUsername[session.user] ?? [] {
                 let intercept = plan.intercepts[Int(index)]
                 guard intercept.deliversCC, !intercept.takesCCFromMirror else { continue }
-                let route = CCRoute(
-                    interceptIndex: index,
-                    cin: session.cin,
-                    startMicros: intercept.startMicros,
-                    endMicros: intercept.endMicros,
-                    profile: intercept.header.profile
-                )
+                let route = intercept.route(cin: session.cin)
                 for prefix in session.prefixes { routes.add(prefix, route) }
             }
         }
         for intercept in plan.intercepts
         where intercept.active && intercept.deliversCC && !intercept.staticPrefixes.isEmpty {
-            let route = CCRoute(
-                interceptIndex: intercept.index,
-                cin: intercept.staticSessionID,
-                startMicros: intercept.startMicros,
-                endMicros: intercept.endMicros,
-                profile: intercept.header.profile
-            )
+            let route = intercept.route(cin: intercept.staticSessionID)
             for prefix in intercept.staticPrefixes { routes.add(prefix, route) }
         }
         contributeMirrors(to: &routes)
@@ -40,13 +28,7 @@ extension IPSessionTracker {
     /// and each raw-sink warrant's sink; the CIN of a sink route is the warrant's session id.
     private func contributeMirrors(to routes: inout MatchRoutes) {
         for intercept in plan.intercepts where intercept.active && intercept.deliversCC && intercept.takesCCFromMirror {
-            let route = CCRoute(
-                interceptIndex: intercept.index,
-                cin: intercept.staticSessionID,
-                startMicros: intercept.startMicros,
-                endMicros: intercept.endMicros,
-                profile: intercept.header.profile
-            )
+            let route = intercept.route(cin: intercept.staticSessionID)
             if let mirror = intercept.mirror {
                 let vendors = mirror.vendor.map { [$0] } ?? MirrorVendor.allCases
                 for vendor in vendors {
@@ -56,5 +38,18 @@ extension IPSessionTracker {
             }
             if let sink = intercept.sink { routes.sinks[sink, default: []].append(route) }
         }
+    }
+}
+
+extension Intercept {
+    /// A route of this intercept's CCs on `cin`, within its window, with its agency's profile.
+    func route(cin: UInt32) -> CCRoute {
+        CCRoute(
+            interceptIndex: index,
+            cin: cin,
+            startMicros: startMicros,
+            endMicros: endMicros,
+            profile: header.profile
+        )
     }
 }
