@@ -25,7 +25,7 @@ struct OpenLIAppliance: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, StatusCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self,
-            SinkCommand.self, AuditCommand.self, LEMFCommand.self,
+            SinkCommand.self, AuditCommand.self, LEMFCommand.self, ConfigCommand.self,
         ]
     )
 
@@ -33,10 +33,19 @@ struct OpenLIAppliance: AsyncParsableCommand {
         terminate(await execute(Array(CommandLine.arguments.dropFirst())))
     }
 
-    /// Parses and runs `arguments`, returning the exit status.
+    /// Parses and runs `arguments`, returning the exit status. `run`'s arguments follow its configuration file's
+    /// settings, and an error about a value from the file names its line.
     static func execute(_ arguments: [String]) async -> Int32 {
+        var file: ConfigurationFile?
         do {
-            var command = try parseAsRoot(arguments)
+            var effective = arguments
+            if arguments.first == RunCommand.configuration.commandName {
+                let commandLine = Array(arguments.dropFirst())
+                let configured = try RunCommand.withConfiguration(commandLine)
+                effective = [arguments[0]] + configured.arguments
+                file = configured.file
+            }
+            var command = try parseAsRoot(effective)
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -44,8 +53,9 @@ struct OpenLIAppliance: AsyncParsableCommand {
             }
             return 0
         } catch let error as ApplianceError {
-            StandardError.writeLine(error.message)
-            return error.exitStatus
+            let located = file?.locate(error, overriddenBy: Array(arguments.dropFirst())) ?? error
+            StandardError.writeLine(located.message)
+            return located.exitStatus
         } catch {
             return report(error)
         }

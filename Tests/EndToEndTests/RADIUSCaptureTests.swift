@@ -24,7 +24,16 @@ struct RADIUSCaptureTests {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let lemf = try RecordCheckListener()
-        let endpoint = "127.0.0.1:\(lemf.port)"
+        try configure(scenario, on: appliance, lemfPort: lemf.port)
+        let run = try appliance.run(["run", "--pcap", scenario.pcapPath, "--retry", "1"] + runArguments)
+        #expect(run.status == 0, "run: \(run.standardError)")
+        #expect(run.standardError.contains("openli-appliance run: summary"))
+        return (received(by: lemf, scenario: scenario), run.standardError)
+    }
+
+    /// Adds `scenario`'s agencies (delivering to the LEMF at `lemfPort`), RADIUS servers and warrants with the CLI.
+    static func configure(_ scenario: CaptureScenario, on appliance: ApplianceBinary, lemfPort: Int) throws {
+        let endpoint = "127.0.0.1:\(lemfPort)"
         for agency in scenario.agencies {
             let added = try appliance.run(
                 ["agency", "add", agency, "--hi2", endpoint, "--hi3", endpoint, "--plaintext", "--country", "NZ"])
@@ -40,18 +49,18 @@ struct RADIUSCaptureTests {
                 ])
             #expect(added.status == 0, "warrant add: \(added.standardError)")
         }
+    }
 
-        let run = try appliance.run(["run", "--pcap", scenario.pcapPath, "--retry", "1"] + runArguments)
-        #expect(run.status == 0, "run: \(run.standardError)")
-        #expect(run.standardError.contains("openli-appliance run: summary"))
-
+    /// The records (TRI keep-alives left out) the LEMF received once `scenario`'s agencies closed both their
+    /// connections, checked by the independent decoder.
+    static func received(by lemf: RecordCheckListener, scenario: CaptureScenario) -> [DecodedRecord] {
         let (json, log) = lemf.finish(closedConnections: 2 * scenario.agencies.count)
         #expect(!log.contains("CHECK FAILED"), "record-check: \(log)")
         #expect(log.contains(" 0 error(s)"), "record-check: \(log)")
         let all = json.compactMap(DecodedRecord.init)
         #expect(all.count == json.count)
         #expect(all.filter { $0.kind == "TRI" }.allSatisfy { scenario.agencies.contains($0.liid) })
-        return (all.filter { $0.kind != "TRI" }, run.standardError)
+        return all.filter { $0.kind != "TRI" }
     }
 
     /// Expects exactly the scenario's warrants' records: IRI types and events in sequence, CC counts by direction,

@@ -16,12 +16,14 @@ public final class BackgroundProcess: @unchecked Sendable {
     private let readers = DispatchGroup()
 
     /// Starts `executable` with `arguments`, its environment this process's with `environment` laid over it.
+    /// `OPENLI_APPLIANCE_CONFIG` is empty unless `environment` sets it: an installed
+    /// /etc/openli-appliance/openli-appliance.conf must not configure the tests' runs.
     public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["OPENLI_APPLIANCE_CONFIG": ""]) { $1 }
+            .merging(environment) { $1 }
         let outPipe = Pipe()
         let errPipe = Pipe()
         process.standardOutput = outPipe

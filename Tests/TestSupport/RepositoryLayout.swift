@@ -25,6 +25,11 @@ public enum RepositoryLayout {
         fixtures.appendingPathComponent("vectors").appendingPathComponent(name)
     }
 
+    /// The path of `etc/<name>`: files the package installs under /etc.
+    public static func etc(_ name: String) -> String {
+        root.appendingPathComponent("etc").appendingPathComponent(name).path
+    }
+
     /// The path of `Scripts/<name>`.
     public static func script(_ name: String) -> String {
         root.appendingPathComponent("Scripts").appendingPathComponent(name).path

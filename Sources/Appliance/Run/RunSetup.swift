@@ -26,8 +26,7 @@ struct RunSetup {
         guard !options.pcapFiles.isEmpty || !options.interfaces.isEmpty else {
             throw ApplianceError(.usage, "run: give at least one --pcap FILE or --interface NAME")
         }
-        try Self.validateIdentifier(options.operatorIdentifier, flag: "--operator-id")
-        try Self.validateIdentifier(options.networkElementIdentifier, flag: "--network-element-id")
+        try options.checkIdentifiers()
         guard access(options.databasePath, F_OK) == 0 else {
             throw ApplianceError(
                 .usage,
@@ -129,12 +128,5 @@ struct RunSetup {
             throw ApplianceError(.usage, "run: \(source.name): link type \(source.dataLinkType) is not supported")
         }
         return sources
-    }
-
-    private static func validateIdentifier(_ value: String, flag: String) throws(ApplianceError) {
-        let printable = value.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
-        guard (1...16).contains(value.utf8.count), printable else {
-            throw ApplianceError(.usage, "run: \(flag) \"\(value)\" must be 1-16 printable characters without spaces")
-        }
     }
 }
