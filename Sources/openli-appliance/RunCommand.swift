@@ -157,6 +157,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("metrics"),
+        help: ArgumentHelp(
+            "Serve Prometheus metrics at http://HOST:PORT/metrics (e.g. 127.0.0.1:9464; [v6]:PORT for IPv6).",
+            valueName: "host:port"
+        )
+    )
+    var metrics: String?
+
     func run() async throws {
         guard let logger = ApplianceLogging.bootstrap(level: logLevel) else {
             throw ApplianceError(
@@ -218,6 +227,7 @@ struct RunCommand: AsyncParsableCommand {
         options.captureBufferMegabytes = captureBuffer
         options.sinkBufferMegabytes = sinkBuffer
         options.decapsulation = decapsulation
+        options.metricsEndpoint = metrics
         let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }
