@@ -148,7 +148,8 @@ struct MetricsScrapeTests {
             } else if let list = value as? [Any] {
                 for inner in list { walk(inner, key: key) }
             } else if let text = value as? String {
-                let isAddress = text.range(of: "^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", options: .regularExpression) != nil
+                let isAddress =
+                    text.range(of: "^[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+$", options: .regularExpression) != nil
                     || (text.contains(":") && text.range(of: "^[0-9a-fA-F:]+$", options: .regularExpression) != nil)
                 if isAddress || key == "liid" || key == "user" || key == "value" { found.insert(text) }
             }

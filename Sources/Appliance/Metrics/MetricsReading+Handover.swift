@@ -5,7 +5,8 @@ extension MetricsReading {
     /// Per agency and handover (HI2, HI3): records produced, sent, acknowledged, waiting and lost; the spool;
     /// the connection's state, connects and keep-alives.
     var handoverSamples: [MetricSample] {
-        handovers.flatMap { endpoint, stats in
+        handovers.flatMap { entry -> [MetricSample] in
+            let (endpoint, stats) = entry
             let labels = [("agency", endpoint.agency), ("handover", endpoint.handover.rawValue)]
             return [
                 MetricSample("records_total", labels, .count(stats.recordsQueued)),

@@ -1,4 +1,5 @@
 import Collector
+import Synchronization
 
 extension MetricsReading {
     /// Sessions open, opened and ended by kind (ip, voip, email, mobile), calls, and session-protocol parse errors
@@ -34,7 +35,7 @@ extension MetricsReading {
         ]
         for (key, count) in report.capture.sessionErrors.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "_", maxSplits: 1).map(String.init)
-            let labels = [("protocol", parts[0]), ("cause", parts.count > 1 ? parts[1] : "unknown")]
+            let labels = [("protocol", parts.first ?? "unknown"), ("cause", parts.count > 1 ? parts[1] : "unknown")]
             samples.append(MetricSample("parse_errors_total", labels, .count(count)))
         }
         return samples

@@ -1,6 +1,7 @@
 import Collector
 import Mediator
 import Packets
+import Synchronization
 
 /// What a scrape reads: the pipeline's live counters, the mediator's per-handover statistics and the store
 /// watcher's counts, turned into samples. A pure function of what it is given, so it is tested without a run.
@@ -70,7 +71,7 @@ struct MetricsReading {
     }
 
     private var shardSamples: [MetricSample] {
-        counters.shards.withLock { $0 }.enumerated().flatMap { index, shard in
+        counters.shards.withLock { $0 }.enumerated().flatMap { index, shard -> [MetricSample] in
             let labels = [("shard", "\(index)"), ("source", shard.source)]
             return [
                 MetricSample("shard_packets_total", labels, .count(shard.frames.load(ordering: .relaxed))),

@@ -41,15 +41,17 @@ final class MetricsRegistry: Sendable {
                 let key = sample.key
                 switch sample.value {
                 case .count(let value):
+                    let (name, labels) = (sample.name, sample.labels)
                     let entry =
                         state.counters[key]
-                        ?? (CoreMetrics.Counter(label: sample.name, dimensions: sample.labels, factory: factory), 0)
+                        ?? (counter: CoreMetrics.Counter(label: name, dimensions: labels, factory: factory), last: 0)
                     if value > entry.last { entry.counter.increment(by: Int64(value - entry.last)) }
                     state.counters[key] = (entry.counter, value)
                 case .seconds(let value):
+                    let (name, labels) = (sample.name, sample.labels)
                     let entry =
                         state.seconds[key]
-                        ?? (FloatingPointCounter(label: sample.name, dimensions: sample.labels, factory: factory), 0)
+                        ?? (counter: FloatingPointCounter(label: name, dimensions: labels, factory: factory), last: 0)
                     if value > entry.last { entry.counter.increment(by: value - entry.last) }
                     state.seconds[key] = (entry.counter, value)
                 case .level(let value):

@@ -1,5 +1,6 @@
 import Collector
 import Mediator
+import Synchronization
 
 /// Answers one scrape: reads the run's live counters, the mediator's statistics and the store watcher's counts,
 /// updates the registry, and returns its exposition.

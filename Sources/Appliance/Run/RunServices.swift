@@ -44,23 +44,26 @@ struct RunServices {
             warrants: setup.plan.intercepts.count,
             context: context
         )
+        guard let metrics else {
+            metricsServer = nil
+            return
+        }
+        let scraper = MetricsScraper(
+            registry: metrics.registry,
+            counters: pipeline.counters,
+            mediator: mediator,
+            watcher: watcher
+        )
+        let server: MetricsServer
         do throws(ApplianceError) {
-            metricsServer = try metrics.map { metrics throws(ApplianceError) in
-                let scraper = MetricsScraper(
-                    registry: metrics.registry,
-                    counters: pipeline.counters,
-                    mediator: mediator,
-                    watcher: watcher
-                )
-                let server = try MetricsServer(listeningOn: metrics.endpoint, scraper: scraper)
-                let port = server.localAddress?.port.flatMap(UInt16.init(exactly:)) ?? metrics.endpoint.port
-                logger.info("run: metrics at http://\(Endpoint(host: metrics.endpoint.host, port: port))/metrics")
-                return server
-            }
+            server = try MetricsServer(listeningOn: metrics.endpoint, scraper: scraper)
         } catch {
             executors.shutdownAll()
             throw error
         }
+        let port = server.localAddress?.port.flatMap(UInt16.init(exactly:)) ?? metrics.endpoint.port
+        logger.info("run: metrics at http://\(Endpoint(host: metrics.endpoint.host, port: port))/metrics")
+        metricsServer = server
     }
 
     /// Closes the metrics listener and ends their threads (after the run and its drain).

@@ -200,7 +200,9 @@ public actor FileCapture {
         counters.bytes.store(statistics.bytes, ordering: .relaxed)
         if !statistics.undecodable.isEmpty || statistics.unsupportedLinkType > 0 {
             var undecodable = statistics.undecodable
-            if statistics.unsupportedLinkType > 0 { undecodable["unsupported link type"] = statistics.unsupportedLinkType }
+            if statistics.unsupportedLinkType > 0 {
+                undecodable["unsupported link type"] = statistics.unsupportedLinkType
+            }
             counters.undecodable.withLock { [undecodable] in $0 = undecodable }
         }
         if !statistics.encapsulations.isEmpty {
