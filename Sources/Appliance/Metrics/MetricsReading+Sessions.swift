@@ -12,7 +12,7 @@ extension MetricsReading {
             ("mobile", counters.mobileSessionsOpen.load(ordering: .relaxed)),
         ]
         var samples = open.map { MetricSample("sessions_open", [("kind", $0.0)], .level(Double($0.1))) }
-        let report = counters.sync.withLock { $0 } ?? SyncReport(capture: CaptureStatistics())
+        let report = counters.sync.withLock { $0 }
         let (ip, calls, email, mobile) = (report.sessions, report.calls, report.email, report.mobile)
         let opened: [(String, Int)] = [
             ("ip", ip.opened), ("voip", calls.callsIntercepted), ("email", email.sessions), ("mobile", mobile.opened),

@@ -1,4 +1,5 @@
 import CoreMetrics
+import ETSI
 import Mediator
 import Prometheus
 import Synchronization
@@ -22,7 +23,7 @@ final class MetricsRegistry: Sendable {
     private struct State {
         var counters: [String: (counter: CoreMetrics.Counter, last: Int)] = [:]
         var seconds: [String: (counter: FloatingPointCounter, last: Double)] = [:]
-        var gauges: [String: Gauge] = [:]
+        var gauges: [String: CoreMetrics.Gauge] = [:]
         var timers: [String: CoreMetrics.Timer] = [:]
     }
 
@@ -55,8 +56,9 @@ final class MetricsRegistry: Sendable {
                     if value > entry.last { entry.counter.increment(by: value - entry.last) }
                     state.seconds[key] = (entry.counter, value)
                 case .level(let value):
+                    let (name, labels) = (sample.name, sample.labels)
                     let gauge =
-                        state.gauges[key] ?? Gauge(label: sample.name, dimensions: sample.labels, factory: factory)
+                        state.gauges[key] ?? CoreMetrics.Gauge(label: name, dimensions: labels, factory: factory)
                     gauge.record(value)
                     state.gauges[key] = gauge
                 }

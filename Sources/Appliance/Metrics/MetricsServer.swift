@@ -19,8 +19,8 @@ import Darwin
 final class MetricsServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
-    /// The address it listens on (with the port the system chose for port 0).
-    let localAddress: SocketAddress?
+    /// The port it listens on (the one the system chose for port 0).
+    let port: UInt16?
 
     /// Listens on `endpoint`; a runtime error (exit 1) naming `--metrics` and the address when it cannot.
     init(listeningOn endpoint: Endpoint, scraper: MetricsScraper) throws(ApplianceError) {
@@ -40,7 +40,7 @@ final class MetricsServer: Sendable {
             throw ApplianceError(.runtime, "run: --metrics \(endpoint): cannot listen: \(Self.reason(error))")
         }
         self.group = group
-        localAddress = channel.localAddress
+        port = channel.localAddress?.port.flatMap(UInt16.init(exactly:))
     }
 
     /// Stops listening and ends its thread.

@@ -9,16 +9,17 @@ struct RunMetrics: Sendable {
     let registry: MetricsRegistry
 
     /// The run's metrics; nil when `options` asks for none. A usage error (exit 2) naming `--metrics` when its value
-    /// is not `HOST:PORT` or `[v6]:PORT` with a port in 1-65535.
+    /// is not `HOST:PORT` or `[v6]:PORT` with a port in 0-65535 (0: one the system picks, which the log names).
     init?(_ options: RunOptions) throws(ApplianceError) {
         guard let text = options.metricsEndpoint else { return nil }
-        guard let endpoint = Endpoint(parsing: text) else {
+        let anyPort = text.hasSuffix(":0")
+        guard let endpoint = Endpoint(parsing: anyPort ? text.dropLast() + "1" : text) else {
             throw ApplianceError(
                 .usage,
-                "run: --metrics \"\(text)\" is not HOST:PORT (a host name or address, and a port in 1-65535)"
+                "run: --metrics \"\(text)\" is not HOST:PORT (a host name or address, and a port in 0-65535)"
             )
         }
-        self.endpoint = endpoint
+        self.endpoint = anyPort ? Endpoint(host: endpoint.host, port: 0) : endpoint
         registry = MetricsRegistry()
     }
 }

@@ -61,7 +61,7 @@ struct RunServices {
             executors.shutdownAll()
             throw error
         }
-        let port = server.localAddress?.port.flatMap(UInt16.init(exactly:)) ?? metrics.endpoint.port
+        let port = server.port ?? metrics.endpoint.port
         logger.info("run: metrics at http://\(Endpoint(host: metrics.endpoint.host, port: port))/metrics")
         metricsServer = server
     }
