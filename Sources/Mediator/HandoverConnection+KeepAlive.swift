@@ -95,7 +95,9 @@ extension HandoverConnection {
         guard let position = keepAlive.acknowledges, let spool else { return }
         keepAlive.deadline?.cancel()
         if let sentAt = keepAlive.sentAt {
-            stats.lastKeepAliveRoundTripMicros = (NIODeadline.now() - sentAt).nanoseconds / 1000
+            let micros = (NIODeadline.now() - sentAt).nanoseconds / 1000
+            stats.lastKeepAliveRoundTripMicros = micros
+            onKeepAliveRoundTrip(endpoint, micros)
         }
         keepAlive.acknowledges = nil
         keepAlive.expectedResponse = nil

@@ -24,6 +24,7 @@ public final class HandoverConnection: @unchecked Sendable {
     let budget: ByteBudget
     let queueLimitBytes: Int
     let onSpoolBlock: @Sendable (HandoverEndpoint, SpoolBlock?) -> Void
+    let onKeepAliveRoundTrip: @Sendable (HandoverEndpoint, Int64) -> Void
     var spoolRetry: Scheduled<Void>?
     /// The run is ending: records go into the spool past its quota and reserve, and `send` no longer waits.
     var limitsLifted = false
@@ -42,19 +43,22 @@ public final class HandoverConnection: @unchecked Sendable {
     var stats = HandoverStatistics()
 
     /// Creates a connection; nothing happens until `start`. `onSpoolBlock` hears (on the event loop) when the spool
-    /// starts refusing records (capture must wait) and when it takes them again (nil).
+    /// starts refusing records (capture must wait) and when it takes them again (nil); `onKeepAliveRoundTrip` the
+    /// round trip of every answered keep-alive, in µs.
     public init(
         settings: HandoverSettings,
         eventLoop: any EventLoop,
         queueLimitBytes: Int,
         logger: Logger,
-        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in }
+        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in },
+        onKeepAliveRoundTrip: @escaping @Sendable (HandoverEndpoint, Int64) -> Void = { _, _ in }
     ) {
         self.settings = settings
         self.eventLoop = eventLoop
         self.budget = ByteBudget(limit: queueLimitBytes)
         self.queueLimitBytes = queueLimitBytes
         self.onSpoolBlock = onSpoolBlock
+        self.onKeepAliveRoundTrip = onKeepAliveRoundTrip
         var logger = logger
         logger[metadataKey: "li.agency"] = "\(settings.endpoint.agency)"
         logger[metadataKey: "li.handover"] = "\(settings.endpoint.handover)"

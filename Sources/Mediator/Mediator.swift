@@ -27,6 +27,7 @@ public actor Mediator {
     private let queueLimitBytes: Int
     private let logger: Logger
     private let onSpoolBlock: @Sendable (HandoverEndpoint, SpoolBlock?) -> Void
+    private let onKeepAliveRoundTrip: @Sendable (HandoverEndpoint, Int64) -> Void
 
     private struct ConnectionKey: Hashable {
         var agency: String
@@ -34,17 +35,20 @@ public actor Mediator {
     }
 
     /// Creates the connections: each element of `settings` holds one agency's HI2 and HI3. `onSpoolBlock` hears when
-    /// a connection's spool starts refusing records (capture must wait) and when it takes them again (nil).
+    /// a connection's spool starts refusing records (capture must wait) and when it takes them again (nil);
+    /// `onKeepAliveRoundTrip` hears the round trip of every answered keep-alive, in µs (metrics).
     public init(
         settings: [[HandoverSettings]],
         queueLimitBytes: Int,
         logger: Logger,
-        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in }
+        onSpoolBlock: @escaping @Sendable (HandoverEndpoint, SpoolBlock?) -> Void = { _, _ in },
+        onKeepAliveRoundTrip: @escaping @Sendable (HandoverEndpoint, Int64) -> Void = { _, _ in }
     ) {
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.queueLimitBytes = queueLimitBytes
         self.logger = logger
         self.onSpoolBlock = onSpoolBlock
+        self.onKeepAliveRoundTrip = onKeepAliveRoundTrip
         loop = group.next()
         connections = Mutex(([:], []))
         add(settings.flatMap { $0 })
@@ -69,7 +73,8 @@ public actor Mediator {
             eventLoop: loop,
             queueLimitBytes: queueLimitBytes,
             logger: logger,
-            onSpoolBlock: onSpoolBlock
+            onSpoolBlock: onSpoolBlock,
+            onKeepAliveRoundTrip: onKeepAliveRoundTrip
         )
     }
 

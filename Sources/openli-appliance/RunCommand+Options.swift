@@ -62,6 +62,7 @@ extension RunCommand {
         options.captureBufferMegabytes = captureBuffer
         options.sinkBufferMegabytes = sinkBuffer
         options.decapsulation = decapsulation
+        options.metricsEndpoint = metrics
         try options.checkIdentifiers()
         return options
     }

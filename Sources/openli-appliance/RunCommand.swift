@@ -168,6 +168,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("metrics"),
+        help: ArgumentHelp(
+            "Serve Prometheus metrics at http://HOST:PORT/metrics (e.g. 127.0.0.1:9464; [v6]:PORT for IPv6).",
+            valueName: "host:port"
+        )
+    )
+    var metrics: String?
+
     func run() async throws {
         let options = try checkedOptions()
         try prepareStore()

@@ -27,6 +27,7 @@ public enum ApplianceRunner {
     /// status reporter. SIGINT or SIGTERM shut it down gracefully (capture stops, what was read is delivered); a
     /// second signal ends the process at once. A service that fails ends the run with status 1.
     public static func run(_ options: RunOptions, logger: Logger) async throws(ApplianceError) -> Int32 {
+        let metrics = try RunMetrics(options)
         let setup = try RunSetup(options, logger: logger)
         let gate = CaptureGate()
         let mediator = Mediator(
@@ -39,6 +40,9 @@ public enum ApplianceRunner {
                 } else {
                     gate.release(endpoint.label)
                 }
+            },
+            onKeepAliveRoundTrip: { endpoint, micros in
+                metrics?.registry.recordKeepAlive(endpoint, roundTripMicros: micros)
             }
         )
         for agency in setup.plan.agencies where agency.tls == nil {
@@ -51,7 +55,9 @@ public enum ApplianceRunner {
         }
         let outcome: Result<Int32, ApplianceError>
         do throws(ApplianceError) {
-            outcome = .success(try await run(setup, gate: gate, mediator: mediator, options: options, logger: logger))
+            outcome = .success(
+                try await run(setup, gate: gate, mediator: mediator, metrics: metrics, options: options, logger: logger)
+            )
         } catch {
             outcome = .failure(error)
         }
@@ -63,6 +69,7 @@ public enum ApplianceRunner {
         _ setup: RunSetup,
         gate: CaptureGate,
         mediator: Mediator,
+        metrics: RunMetrics?,
         options: RunOptions,
         logger: Logger
     ) async throws(ApplianceError) -> Int32 {
@@ -91,7 +98,14 @@ public enum ApplianceRunner {
             udpSinks: setup.udpSinks,
             mediator: mediator
         )
-        let services = try RunServices(setup, pipeline: pipeline, mediator: mediator, options: options, logger: logger)
+        let services = try RunServices(
+            setup,
+            pipeline: pipeline,
+            mediator: mediator,
+            metrics: metrics,
+            options: options,
+            logger: logger
+        )
         defer { services.shutdown() }
         let signals = SignalTrap.escalating(logger: logger)
         defer { signals.cancel() }

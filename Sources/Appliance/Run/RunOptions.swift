@@ -60,6 +60,8 @@ public struct RunOptions: Sendable {
     public var decapsulation = DecapsulationSettings.standard
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
+    /// Where Prometheus metrics are served (`--metrics HOST:PORT`, `[v6]:PORT`); nil: not served.
+    public var metricsEndpoint: String?
 
     /// Options with defaults for a store, its spool directory among them.
     public init(databasePath: String) {

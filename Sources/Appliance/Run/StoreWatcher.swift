@@ -3,6 +3,7 @@ import Logging
 import Mediator
 import ServiceLifecycle
 import Stages
+import Synchronization
 import Warrants
 
 /// Follows the warrant store while `run` works (DESIGN §6): once a second it compares the store's change id, and
@@ -21,6 +22,10 @@ actor StoreWatcher: Service {
     private var plan: InterceptPlan
     private var changeID: Int64?
     private var auditID: Int64
+    /// Changes of the store applied to the run (metrics read it).
+    nonisolated let changesApplied = Atomic<Int>(0)
+    /// Changes of the store that could not be applied (metrics read it).
+    nonisolated let changesFailed = Atomic<Int>(0)
 
     /// Starts following `store` from `snapshot`, the state `plan` was made from.
     init(
@@ -65,7 +70,9 @@ actor StoreWatcher: Service {
             do {
                 plan = try plan.updated(with: snapshot)
                 plans.append(plan)
+                changesApplied.add(1, ordering: .relaxed)
             } catch {
+                changesFailed.add(1, ordering: .relaxed)
                 context.logger.error("run: a change of the warrant store cannot be applied: \(error.description)")
             }
             auditID = max(auditID, snapshot.auditID)

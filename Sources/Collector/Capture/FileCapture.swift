@@ -194,10 +194,17 @@ public actor FileCapture {
         }
     }
 
-    /// Makes the frame counters visible to the progress line (every 1024 frames, not per packet).
+    /// Makes the frame counters visible to the progress line and metrics (every 1024 frames, not per packet).
     private func publishCounters() {
         counters.packets.store(statistics.packets, ordering: .relaxed)
         counters.bytes.store(statistics.bytes, ordering: .relaxed)
+        if !statistics.undecodable.isEmpty || statistics.unsupportedLinkType > 0 {
+            var undecodable = statistics.undecodable
+            if statistics.unsupportedLinkType > 0 {
+                undecodable["unsupported link type"] = statistics.unsupportedLinkType
+            }
+            counters.undecodable.withLock { [undecodable] in $0 = undecodable }
+        }
         if !statistics.encapsulations.isEmpty {
             let counted = statistics.encapsulations
             counters.encapsulations.withLock { $0 = counted }

@@ -83,7 +83,10 @@ public actor LiveShard {
         defer {
             flush()
             counters.frames.store(frames, ordering: .relaxed)
+            counters.bytes.store(bytes, ordering: .relaxed)
             counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
+            let counted = undecodable
+            counters.undecodable.withLock { $0 = counted }
             output.close(lane: lane)
             sync.producerFinished()
         }
@@ -110,12 +113,17 @@ public actor LiveShard {
             }
             frames += burst
             counters.frames.store(frames, ordering: .relaxed)
+            counters.bytes.store(bytes, ordering: .relaxed)
             if dropping { counters.gateDrops.add(burst, ordering: .relaxed) }
             flush()
             let now = Self.monotonicMillis()
             if now >= nextDropCheck {
                 nextDropCheck = now + 1000
                 counters.kernelDrops.store(Int(source.kernelDrops ?? 0), ordering: .relaxed)
+                if !undecodable.isEmpty {
+                    let counted = undecodable
+                    counters.undecodable.withLock { $0 = counted }
+                }
                 if !encapsulations.isEmpty {
                     let counted = encapsulations
                     counters.encapsulations.withLock { $0 = counted }

@@ -27,6 +27,12 @@ public final class PipelineCounters: Sendable {
     public let encapsulations = Mutex<EncapsulationCounts>(EncapsulationCounts())
     /// What session sync's reassembler did with fragments to and from known servers (published every tick).
     public let fragments = Mutex<ReassemblyStatistics>(ReassemblyStatistics())
+    /// Frames file capture could not decode, by cause (`unsupported link type` among them; published every 1024
+    /// frames; live shards keep their own).
+    public let undecodable = Mutex<[String: Int]>([:])
+    /// What session sync's trackers counted so far: sessions, calls, mail, mobile, parse errors by cause (published
+    /// at most four times a second, and when sync ends).
+    public let sync = Mutex<SyncReport>(SyncReport(capture: CaptureStatistics()))
     /// Every shard's counters, registered when the run starts (read once a second; shards use their own).
     public let shards = Mutex<[ShardCounters]>([])
     /// The UDP sink receiver of a live run with sinks, registered when the run starts (status reads its counts).

@@ -6,6 +6,10 @@ public final class ShardCounters: Sendable {
     public let source: String
     /// Frames the shard classified.
     public let frames = Atomic<Int>(0)
+    /// Bytes of the frames a live shard read (published once per burst).
+    public let bytes = Atomic<Int>(0)
+    /// Frames a live shard could not decode, by cause (published once a second).
+    public let undecodable = Mutex<[String: Int]>([:])
     /// Frame batches waiting for the shard (file shards; a shard that falls behind keeps this at its maximum).
     public let backlog = Atomic<Int>(0)
     /// Most frame batches that can wait for the shard.

@@ -88,7 +88,8 @@ extension SessionSync {
     }
 
     /// With live shards: moves the clock to the latest capture time any shard has seen. Always: takes new plans,
-    /// hands over IRIs, and publishes the open-session counters.
+    /// hands over IRIs, and publishes the open-session counters (and, at most four times a second, the trackers'
+    /// counters).
     func tick() {
         let now = liveShards.reduce(0) { max($0, $1.counters.latestTimeMicros.load(ordering: .relaxed)) }
         if now > lastTimeMicros {
@@ -100,9 +101,12 @@ extension SessionSync {
         let fragments = reassembler.statistics
         counters.fragments.withLock { $0 = fragments }
         for tracker in trackers { tracker.publishOpenSessions(to: counters) }
+        publishReport()
         if !liveShards.isEmpty {
             let frames = liveShards.reduce(0) { $0 + $1.counters.frames.load(ordering: .relaxed) }
             counters.packets.store(frames, ordering: .relaxed)
+            let bytes = liveShards.reduce(0) { $0 + $1.counters.bytes.load(ordering: .relaxed) }
+            counters.bytes.store(bytes, ordering: .relaxed)
         }
     }
 }

@@ -40,6 +40,8 @@ public actor SessionSync {
     /// The run's tunnel settings, for frames sync decodes again (live shards' copies, reassembled datagrams).
     let decapsulation: DecapsulationSettings
     var lastTimeMicros: Int64 = 0
+    /// When the trackers' counters are next published for metrics (monotonic µs).
+    var nextReportMicros: Int64 = 0
     var framesSincePlanCheck = 0
     /// The capture time before which no tracker and no warrant window has anything to do.
     var nextClockEventMicros = Int64.min
@@ -119,7 +121,18 @@ public actor SessionSync {
         handOverAll()
         for shard in shards { shard.input.close() }
         inbox.close(lane: lane)
-        return report()
+        let last = report()
+        counters.sync.withLock { $0 = last }
+        return last
+    }
+
+    /// Publishes the trackers' counters in the run's live counters (for metrics), at most four times a second.
+    func publishReport() {
+        let now = ReplayPacer.monotonicMicros()
+        guard now >= nextReportMicros else { return }
+        nextReportMicros = now + 250_000
+        let current = report()
+        counters.sync.withLock { $0 = current }
     }
 
     /// The IRIs the trackers and the notifier produced, to the sequencer on this stage's lane.
