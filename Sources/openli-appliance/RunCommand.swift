@@ -157,8 +157,31 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "Log lines as text, or as one JSON object per line (level, label, message, metadata). Under systemd"
+                + " lines carry no time of their own: journald adds it.",
+            valueName: "text|json"
+        )
+    )
+    var logFormat = "text"
+
+    @Option(
+        name: .customLong("user"),
+        help: ArgumentHelp(
+            "Once the capture handles and sink sockets are open, become this user (and its group) for good, with no"
+                + " capabilities; the spool and the store are handed to it, and new files are 0600 (directories 0700).",
+            valueName: "name"
+        )
+    )
+    var user: String?
+
     func run() async throws {
-        guard let logger = ApplianceLogging.bootstrap(level: logLevel) else {
+        guard let format = LogFormat(rawValue: logFormat) else {
+            throw ApplianceError(.usage, "run: --log-format \"\(logFormat)\" is not text or json")
+        }
+        guard let logger = ApplianceLogging.bootstrap(level: logLevel, format: format) else {
             throw ApplianceError(
                 .usage,
                 "run: --log-level \"\(logLevel)\" is not one of \(ApplianceLogging.levelNames.joined(separator: ", "))"
@@ -218,6 +241,8 @@ struct RunCommand: AsyncParsableCommand {
         options.captureBufferMegabytes = captureBuffer
         options.sinkBufferMegabytes = sinkBuffer
         options.decapsulation = decapsulation
+        options.user = user
+        options.logFormat = format
         let status = try await ApplianceRunner.run(options, logger: logger)
         if status != 0 { throw ExitCode(status) }
     }

@@ -60,6 +60,12 @@ public struct RunOptions: Sendable {
     public var decapsulation = DecapsulationSettings.standard
     /// Bytes queued in memory per handover connection before the pipeline waits.
     public var queueLimitBytes = 4 << 20
+    /// The user to become once capture handles, sink sockets and the run state are ready (`--user`; nil: stay).
+    public var user: String?
+    /// How log lines are written (`--log-format`).
+    public var logFormat = LogFormat.text
+    /// How a reload (SIGHUP) re-reads the configuration; nil: there is nothing to re-read, settings stay.
+    public var reloader: RunReloader?
 
     /// Options with defaults for a store, its spool directory among them.
     public init(databasePath: String) {

@@ -90,6 +90,7 @@ extension SessionSync {
     /// With live shards: moves the clock to the latest capture time any shard has seen. Always: takes new plans,
     /// hands over IRIs, and publishes the open-session counters.
     func tick() {
+        counters.syncTicks.add(1, ordering: .relaxed)
         let now = liveShards.reduce(0) { max($0, $1.counters.latestTimeMicros.load(ordering: .relaxed)) }
         if now > lastTimeMicros {
             lastTimeMicros = now
