@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplianceTests",
-            dependencies: ["Appliance", "Warrants", "Packets"],
+            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "TestSupport"],
             swiftSettings: strictFeatures
         ),
         .testTarget(
