@@ -90,6 +90,7 @@ let package = Package(
             dependencies: [
                 "Appliance", "Warrants", "Collector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictFeatures
         ),
@@ -133,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplianceTests",
-            dependencies: ["Appliance", "Warrants", "Packets"],
+            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "TestSupport"],
             swiftSettings: strictFeatures
         ),
         .testTarget(

@@ -12,7 +12,7 @@ extension HandoverConnection {
         let serverName = settings.tls?.serverName ?? (TLSPeerIdentity.isAddress(endpoint.host) ? nil : endpoint.host)
         ClientBootstrap(group: eventLoop)
             .connectTimeout(.seconds(5))
-            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelOption(.writeBufferWaterMark, value: .init(low: 32 << 10, high: 64 << 10))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {

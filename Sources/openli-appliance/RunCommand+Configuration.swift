@@ -1,6 +1,7 @@
 import Appliance
 import ArgumentParser
 import Foundation
+import Logging
 
 extension RunCommand {
     /// The keys of a configuration file: every option of `run` (those of its option groups too) but `--config` and
@@ -89,4 +90,34 @@ private struct CommandDescription: Decodable {
     }
 
     var command: Command
+}
+
+extension RunCommand {
+    /// What a reload (SIGHUP) re-reads: the configuration file the run started with, if any, checked again in full
+    /// (an error keeps the run's settings); its log level takes effect, unless the command line set `--log-level`,
+    /// which still wins. Nil without a configuration file.
+    func reloader() -> RunReloader? {
+        guard
+            let path = ConfigurationFile.path(
+                option: config,
+                environment: ProcessInfo.processInfo.environment,
+                exists: FileManager.default.fileExists(atPath:)
+            )
+        else { return nil }
+        let commandLineLevel =
+            CommandLine.arguments.contains { $0 == "--log-level" || $0.hasPrefix("--log-level=") } ? logLevel : nil
+        return { () throws(ApplianceError) -> RunReload in
+            let file = try RunCommand.loadConfiguration(path: path, command: "run")
+            let fileLevel = file.entries.first { $0.key.name == "log-level" }?.values.first
+            let text = commandLineLevel ?? fileLevel?.text ?? "info"
+            guard ApplianceLogging.levelNames.contains(text), let level = Logger.Level(rawValue: text) else {
+                throw ApplianceError(
+                    .usage,
+                    "run: \(path):\(fileLevel?.line ?? 0): log-level: \"\(text)\" is not one of "
+                        + ApplianceLogging.levelNames.joined(separator: ", ")
+                )
+            }
+            return RunReload(logLevel: level)
+        }
+    }
 }

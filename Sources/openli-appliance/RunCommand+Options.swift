@@ -35,6 +35,9 @@ extension RunCommand {
         try check(captureBuffer, in: 1...4096, flag: "--capture-buffer")
         try check(sinkBuffer, in: 1...1024, flag: "--sink-buffer")
         let decapsulation = try RunOptions.decapsulation(vxlanPorts: vxlanPorts)
+        guard let format = LogFormat(rawValue: logFormat) else {
+            throw ApplianceError(.usage, "run: --log-format \"\(logFormat)\" is not text or json")
+        }
         var options = RunOptions(databasePath: database.resolvedPath)
         options.pcapFiles = pcapFiles
         options.interfaces = interfaces
@@ -63,6 +66,9 @@ extension RunCommand {
         options.sinkBufferMegabytes = sinkBuffer
         options.decapsulation = decapsulation
         options.metricsEndpoint = metrics
+        options.user = user
+        options.logFormat = format
+        options.reloader = reloader()
         try options.checkIdentifiers()
         return options
     }

@@ -177,10 +177,30 @@ struct RunCommand: AsyncParsableCommand {
     )
     var metrics: String?
 
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "Log lines as text, or as one JSON object per line (level, label, message, metadata). Under systemd"
+                + " lines carry no time of their own: journald adds it.",
+            valueName: "text|json"
+        )
+    )
+    var logFormat = "text"
+
+    @Option(
+        name: .customLong("user"),
+        help: ArgumentHelp(
+            "Once the capture handles and sink sockets are open, become this user (and its group) for good, with no"
+                + " capabilities; the spool and the store are handed to it, and new files are 0600 (directories 0700).",
+            valueName: "name"
+        )
+    )
+    var user: String?
+
     func run() async throws {
         let options = try checkedOptions()
         try prepareStore()
-        guard let logger = ApplianceLogging.bootstrap(level: logLevel) else {
+        guard let logger = ApplianceLogging.bootstrap(level: logLevel, format: options.logFormat) else {
             throw logLevelError
         }
         let status = try await ApplianceRunner.run(options, logger: logger)

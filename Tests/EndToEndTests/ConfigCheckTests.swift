@@ -63,7 +63,7 @@ struct ConfigCheckTests {
             "email-default-domain: example.net", "email-session-timeout: 900", "gtp-session-timeout: 3600",
             "retry: 5", "spool: /srv/li/spool", "spool-adopt: true", "spool-quota: 500M", "realtime: true",
             "drain-timeout: 60", "capture-buffer: 256", "sink-buffer: 32", "vxlan-port: [4790, 8472]",
-            "log-level: debug", "metrics: 127.0.0.1:9464",
+            "log-level: debug", "metrics: 127.0.0.1:9464", "log-format: json", "user: nobody",
         ]
         let known = try Self.knownKeys()
         let file = try ConfigFile(settings)

@@ -65,6 +65,9 @@ public final class BackgroundProcess: @unchecked Sendable {
     /// Whether it still runs.
     public var isRunning: Bool { process.isRunning }
 
+    /// Its process id (to read /proc/PID or send a signal).
+    public var processIdentifier: Int32 { process.processIdentifier }
+
     /// Waits (at most `timeout` seconds) until standard error matches `pattern`; returns the first capture group.
     public func waitForError(_ pattern: String, timeout: TimeInterval = 30) -> String? {
         let deadline = Date().addingTimeInterval(timeout)

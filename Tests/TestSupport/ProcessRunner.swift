@@ -23,4 +23,10 @@ public enum ProcessRunner {
         let status = child.wait(timeout: nil)
         return ProcessOutput(status: status, standardOutput: child.standardOutput, standardError: child.standardError)
     }
+
+    /// The path of `program` in `$PATH`, or nil when it is not there.
+    public static func which(_ program: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(program)" }.first(where: FileManager.default.isExecutableFile)
+    }
 }

@@ -28,10 +28,21 @@ public enum ApplianceRunner {
     /// second signal ends the process at once. A service that fails ends the run with status 1.
     public static func run(_ options: RunOptions, logger: Logger) async throws(ApplianceError) -> Int32 {
         let metrics = try RunMetrics(options)
+        let notifier = ServiceManagerNotifier.fromEnvironment()
+        let reloads = ReloadTrap(notifier: notifier, reloader: options.reloader, logger: logger)
+        defer { reloads.cancel() }
+        let user = try options.user.map { name throws(ApplianceError) in try RunUser(name: name) }
         let setup = try RunSetup(options, logger: logger)
+        let settings = try handoverSettings(plan: setup.plan, options: options)
+        if let user {
+            let store = options.databasePath
+            try user.adopt([options.spoolDirectory, store, store + "-wal", store + "-shm"])
+            try user.become()
+            logger.notice("run: running as \(user.name) (uid \(user.uid), gid \(user.gid)) without capabilities")
+        }
         let gate = CaptureGate()
         let mediator = Mediator(
-            settings: try handoverSettings(plan: setup.plan, options: options),
+            settings: settings,
             queueLimitBytes: options.queueLimitBytes,
             logger: logger,
             onSpoolBlock: { endpoint, block in
@@ -56,7 +67,15 @@ public enum ApplianceRunner {
         let outcome: Result<Int32, ApplianceError>
         do throws(ApplianceError) {
             outcome = .success(
-                try await run(setup, gate: gate, mediator: mediator, metrics: metrics, options: options, logger: logger)
+                try await run(
+                    setup,
+                    gate: gate,
+                    mediator: mediator,
+                    metrics: metrics,
+                    notifier: notifier,
+                    options: options,
+                    logger: logger
+                )
             )
         } catch {
             outcome = .failure(error)
@@ -70,6 +89,7 @@ public enum ApplianceRunner {
         gate: CaptureGate,
         mediator: Mediator,
         metrics: RunMetrics?,
+        notifier: ServiceManagerNotifier?,
         options: RunOptions,
         logger: Logger
     ) async throws(ApplianceError) -> Int32 {
@@ -111,13 +131,22 @@ public enum ApplianceRunner {
         defer { signals.cancel() }
         let progress = ProgressLine(counters: pipeline.counters)
         let started = monotonicSeconds()
+        var members: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: capture, successTerminationBehavior: .gracefullyShutdownGroup),
+            .init(service: services.watcher),
+            .init(service: services.status),
+        ]
+        if let notifier {
+            let heartbeat = ServiceHeartbeat(
+                notifier: notifier,
+                counters: pipeline.counters,
+                watchdogMicros: ServiceManagerNotifier.watchdogMicros()
+            )
+            members.append(.init(service: heartbeat))
+        }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [
-                    .init(service: capture, successTerminationBehavior: .gracefullyShutdownGroup),
-                    .init(service: services.watcher),
-                    .init(service: services.status),
-                ],
+                services: members,
                 gracefulShutdownSignals: [.sigint, .sigterm],
                 logger: logger
             )

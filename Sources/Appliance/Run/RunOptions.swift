@@ -62,6 +62,12 @@ public struct RunOptions: Sendable {
     public var queueLimitBytes = 4 << 20
     /// Where Prometheus metrics are served (`--metrics HOST:PORT`, `[v6]:PORT`); nil: not served.
     public var metricsEndpoint: String?
+    /// The user to become once capture handles, sink sockets and the run state are ready (`--user`; nil: stay).
+    public var user: String?
+    /// How log lines are written (`--log-format`).
+    public var logFormat = LogFormat.text
+    /// How a reload (SIGHUP) re-reads the configuration; nil: there is nothing to re-read, settings stay.
+    public var reloader: RunReloader?
 
     /// Options with defaults for a store, its spool directory among them.
     public init(databasePath: String) {

@@ -38,6 +38,10 @@ public final class PipelineCounters: Sendable {
     /// The UDP sink receiver of a live run with sinks, registered when the run starts (status reads its counts).
     public let sinks = Mutex<SinkReceiver?>(nil)
 
+    /// Session sync's loop turns (at least one every 50 ms while it runs): the pipeline's heartbeat, which stops
+    /// when sync is stalled (the systemd watchdog is fed from it).
+    public let syncTicks = Atomic<Int>(0)
+
     /// Creates zeroed counters.
     public init() {}
 }

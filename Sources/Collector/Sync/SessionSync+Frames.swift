@@ -91,6 +91,7 @@ extension SessionSync {
     /// hands over IRIs, and publishes the open-session counters (and, at most four times a second, the trackers'
     /// counters).
     func tick() {
+        counters.syncTicks.add(1, ordering: .relaxed)
         let now = liveShards.reduce(0) { max($0, $1.counters.latestTimeMicros.load(ordering: .relaxed)) }
         if now > lastTimeMicros {
             lastTimeMicros = now
