@@ -30,6 +30,7 @@ struct PackageTests {
             ("./usr/share/bash-completion/completions/openli-appliance", "-rw-r--r--"),
             ("./usr/share/doc/openli-appliance/copyright", "-rw-r--r--"),
             ("./usr/share/doc/openli-appliance/changelog.Debian.gz", "-rw-r--r--"),
+            ("./usr/share/lintian/overrides/openli-appliance", "-rw-r--r--"),
         ] {
             let line = contents.split(separator: "\n").first { $0.hasSuffix(" " + path) }
             #expect(line?.hasPrefix(mode + " root/root") == true, "\(path): \(line ?? "missing")")
