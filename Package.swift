@@ -40,7 +40,14 @@ let package = Package(
         .target(name: "Stages", swiftSettings: strictFeatures),
         .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
-        .target(name: "ETSI", swiftSettings: packetPathFeatures),
+        .target(
+            name: "ETSI",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: packetPathFeatures
+        ),
         .target(
             name: "Warrants",
             dependencies: [

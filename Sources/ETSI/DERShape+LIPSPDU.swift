@@ -40,7 +40,7 @@ extension DERShape {
     /// encryptionContainer [4], threeGPP-HI1-Operation [5], iLHIPayload [6], hI4Payload [7] }`.
     static let payload = DERShape.choice([
         .optional(0, .sequenceOf(iriPayload)), .optional(1, .sequenceOf(ccPayload)), .optional(2, triPayload),
-        .optional(3, hi1Operation), .optional(4, .constructed), .optional(5, .constructed),
+        .optional(3, hi1Operation), .optional(4, encryptionContainer), .optional(5, .constructed),
         .optional(6, .constructed), .optional(7, .constructed),
     ])
 
@@ -49,10 +49,24 @@ extension DERShape {
     /// NULL, operatorLeaMessage [8], optionRequest [9], optionResponse [10], optionComplete [11] NULL,
     /// pDUAcknowledgementRequest [12] NULL, pDUAcknowledgementResponse [13] NULL }`.
     static let triPayload = DERShape.choice([
-        .optional(0, .constructed), .optional(1, .null), .optional(2, .octets), .optional(3, .null),
+        .optional(0, integrityCheck), .optional(1, .null), .optional(2, .octets), .optional(3, .null),
         .optional(4, .null), .optional(5, .null), .optional(6, .null), .optional(7, .null), .optional(8, .constructed),
         .optional(9, .constructed), .optional(10, .constructed), .optional(11, .null), .optional(12, .null),
         .optional(13, .null),
+    ])
+
+    /// `EncryptionContainer ::= SEQUENCE { encryptionType [0] EncryptionType, encryptedPayload [1] OCTET STRING,
+    /// ..., encryptedPayloadType [2] EncryptedPayloadType OPTIONAL }`.
+    static let encryptionContainer = DERShape.sequence([
+        .required(0, .enumerated(1...7)), .required(1, .octets), .optional(2, .enumerated(1...8)),
+    ])
+
+    /// `IntegrityCheck ::= SEQUENCE { includedSequenceNumbers [0] SEQUENCE OF INTEGER, checkType [1] CheckType,
+    /// dataType [2] DataType OPTIONAL, checkValue [3] OCTET STRING, ..., hashAlgorithm [4] HashAlgorithm OPTIONAL,
+    /// signatureAlgorithm [5] SignatureAlgorithm OPTIONAL }`.
+    static let integrityCheck = DERShape.sequence([
+        .required(0, .constructed), .required(1, .enumerated(1...2)), .optional(2, .enumerated(1...3)),
+        .required(3, .octets), .optional(4, .enumerated(1...4)), .optional(5, .enumerated(1...3)),
     ])
 
     /// `IRIPayload ::= SEQUENCE { iRIType [0] IRIType OPTIONAL, timeStamp [1] GeneralizedTime OPTIONAL,
