@@ -93,6 +93,9 @@ public struct InterceptPlan: Sendable {
     /// Agencies that at least one warrant delivers to, in the order they were first needed (each is known by its
     /// name, never by its position here).
     public private(set) var agencies: [Agency] = []
+    /// Payload encryption and integrity checks, with their keys, by agency name (set by the run, which reads the
+    /// key files); an agency not here gets neither.
+    public var protection: [String: AgencyProtection] = [:]
     /// Every warrant that was in force at some point of the run.
     public private(set) var intercepts: [Intercept] = []
     /// Active intercepts by RADIUS user name.
