@@ -18,46 +18,40 @@ import Testing
         return contents
     }
 
-    static func goldenRecord(_ name: String) -> [UInt8] {
+    static func goldenParts(_ name: String) -> (sequence: UInt64, time: Timestamp, payload: [UInt8]) {
         switch name {
         case "ipcc":
             let packet = [UInt8](
                 hex: "450000281c46400040063238c000020ac6336414c93a01bb1a2b3c4d000000005002faf0a7310000"
             )
-            return RecordBuilder.record(
-                sequence: 0,
-                time: Timestamp(seconds: 1_714_521_601, microseconds: 250_000),
-                payload: RecordBuilder.ipcc(.fromTarget, packet: packet)
+            return (
+                0, Timestamp(seconds: 1_714_521_601, microseconds: 250_000),
+                RecordBuilder.ipcc(.fromTarget, packet: packet)
             )
         case "ipiri-begin":
-            return RecordBuilder.record(
-                sequence: 0,
-                time: Timestamp(seconds: 1_714_521_600, microseconds: 0),
-                payload: IPIRIPayload.encode(profile: .current, type: .begin, contents: ipiriBegin())
+            return (
+                0, Timestamp(seconds: 1_714_521_600, microseconds: 0),
+                IPIRIPayload.encode(profile: .current, type: .begin, contents: ipiriBegin())
             )
         case "ipiri-end":
             var contents = ipiriBegin()
             contents.accessEventType = .accessEnd
             contents.endTime = Timestamp(seconds: 1_714_523_400, microseconds: 0)
             contents.endReason = .regularLogoff
-            return RecordBuilder.record(
-                sequence: 1,
-                time: Timestamp(seconds: 1_714_523_400, microseconds: 7),
-                payload: IPIRIPayload.encode(profile: .current, type: .end, contents: contents)
+            return (
+                1, Timestamp(seconds: 1_714_523_400, microseconds: 7),
+                IPIRIPayload.encode(profile: .current, type: .end, contents: contents)
             )
         case "keepalive":
-            return RecordBuilder.record(
-                sequence: 0,
-                time: Timestamp(seconds: 1_714_521_900, microseconds: 0),
-                payload: TRIPayload.keepAlive
-            )
+            return (0, Timestamp(seconds: 1_714_521_900, microseconds: 0), TRIPayload.keepAlive)
         default:
-            return RecordBuilder.record(
-                sequence: 0,
-                time: Timestamp(seconds: 1_714_521_900, microseconds: 0),
-                payload: TRIPayload.keepAliveResponse
-            )
+            return (0, Timestamp(seconds: 1_714_521_900, microseconds: 0), TRIPayload.keepAliveResponse)
         }
+    }
+
+    static func goldenRecord(_ name: String) -> [UInt8] {
+        let parts = goldenParts(name)
+        return RecordBuilder.record(sequence: parts.sequence, time: parts.time, payload: parts.payload)
     }
 
     @Test(arguments: ["ipcc", "ipiri-begin", "ipiri-end", "keepalive", "keepalive-response"])
