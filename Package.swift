@@ -126,7 +126,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CollectorTests",
-            dependencies: ["Collector", "Packets", "Protocols", "ETSI", "Warrants", "Stages", "TestSupport"],
+            dependencies: [
+                "Collector", "Packets", "Protocols", "ETSI", "Warrants", "Stages", "TestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictFeatures
         ),
         .testTarget(

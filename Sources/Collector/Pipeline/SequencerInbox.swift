@@ -57,6 +57,39 @@ public final class SequencerInbox: @unchecked Sendable {
         }
     }
 
+    /// What ``pop(waitingAtMost:)`` found.
+    public enum Popped {
+        /// The next batch.
+        case batch(RecordBatch)
+        /// Nothing arrived in time.
+        case idle
+        /// Every lane is finished and drained.
+        case finished
+    }
+
+    /// The next batch from any lane (round robin), waiting at most `microseconds` while all are empty.
+    public func pop(waitingAtMost microseconds: Int) -> Popped {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        let nanoseconds = Int(deadline.tv_nsec) + (microseconds % 1_000_000) * 1000
+        deadline.tv_sec += microseconds / 1_000_000 + nanoseconds / 1_000_000_000
+        deadline.tv_nsec = nanoseconds % 1_000_000_000
+        while true {
+            for step in 0..<lanes.count {
+                let lane = (next + step) % lanes.count
+                if let batch = lanes[lane].tryPop() {
+                    next = (lane + 1) % lanes.count
+                    return .batch(batch)
+                }
+            }
+            if lanes.allSatisfy(\.isFinished) { return .finished }
+            while sem_timedwait(doorbell, &deadline) != 0 {
+                if errno == ETIMEDOUT { return .idle }
+                if errno != EINTR { break }
+            }
+        }
+    }
+
     private func ring() {
         sem_post(doorbell)
     }

@@ -9,6 +9,7 @@ import ETSI
 ///
 /// Owned by the sequencer stage (handed to it with `sending`), which alone uses it.
 public final class Sequencer {
+    /// A numbering stream: an intercept's IRIs (and HI1 notifications) or CCs of one CIN.
     struct StreamKey: Hashable {
         var intercept: Int32
         var cin: UInt32
@@ -31,8 +32,9 @@ public final class Sequencer {
     /// numbers were taken back, so the streams have no gap).
     public private(set) var recordsNotJournaled = 0
     /// Output per agency and handover: the PS-PDUs of the current batch and how many records they are.
-    private var buffers: [[UInt8]] = []
-    private var pendingRecords: [Int] = []
+    private var output = SequencerOutput()
+    /// Payload encryption and integrity checks of the agencies that want them.
+    private let protector: RecordProtector
     /// Where each output goes: the agency (by name, its identity for the run) and the handover.
     private var destinations: [(agency: String, handover: Handover)] = []
     /// The HI2 and HI3 outputs of each intercept, by intercept index.
@@ -49,18 +51,26 @@ public final class Sequencer {
     private let resetUnknownStreams: Bool
     /// cINReset TRIs sent.
     public private(set) var cinResets = 0
+    /// Integrity hash TRIs sent.
+    public var hashChecks: Int { protector.hashChecks }
+    /// Integrity signature TRIs sent.
+    public var signatureChecks: Int { protector.signatureChecks }
+    /// PDUs not sent because encryption or signing failed (never expected; nothing goes out unprotected).
+    public var protectionFailures: Int { protector.failures }
 
     /// Creates the sequencer of a run; with a journal, streams known from earlier runs continue their numbering.
     /// With `resetUnknownStreams`, a stream the journal does not know is announced with a cINReset TRI first.
     /// While the journal cannot be written the sequencer holds `gate` closed and tries again until it can, or
-    /// until `stop` is requested.
+    /// until `stop` is requested. `clock` (µs since the epoch; the system clock by default) times the integrity
+    /// checks and stamps them.
     public init(
         plan: InterceptPlan,
         sink: any RecordSink,
         journal: SequenceJournal? = nil,
         resetUnknownStreams: Bool = false,
         gate: CaptureGate? = nil,
-        stop: StopSignal? = nil
+        stop: StopSignal? = nil,
+        clock: (() -> Int64)? = nil
     ) {
         self.plan = plan
         self.sink = sink
@@ -68,8 +78,10 @@ public final class Sequencer {
         self.gate = gate
         self.stop = stop
         self.resetUnknownStreams = resetUnknownStreams
+        protector = RecordProtector(clock: clock ?? RecordProtector.wallClockMicros)
         counters = plan.intercepts.map { InterceptCounters(liid: $0.liid) }
         addOutputs(for: plan)
+        protector.adopt(plan, previous: nil, output: &output)
     }
 
     /// Numbers and encodes every record of a batch, then hands the output to the sink.
@@ -83,6 +95,22 @@ public final class Sequencer {
                 )
             }
         }
+        protector.sendTimedChecks(plan: plan, output: &output)
+        flush()
+    }
+
+    /// Whether integrity checks wait to be sent on time: the stage then wakes up when idle to call ``tick()``.
+    public var hasPendingChecks: Bool { protector.hasPendingChecks }
+
+    /// Sends the integrity checks that are due on time.
+    public func tick() {
+        protector.sendTimedChecks(plan: plan, output: &output)
+        flush()
+    }
+
+    /// Sends the final integrity checks of every stream (the run stops).
+    public func finish() {
+        protector.finish(plan: plan, output: &output)
         flush()
     }
 
@@ -103,33 +131,35 @@ public final class Sequencer {
         } else {
             number = 0
             if resetUnknownStreams && entry.kind != .hi1 {
-                TRIPayload.cinReset.withUnsafeBytes { reset in
-                    PSPDUWriter.write(
-                        header: intercept.header,
-                        cin: entry.cin,
-                        sequence: 0,
-                        time: Timestamp(epochMicros: entry.timeMicros),
-                        payload: reset,
-                        into: &buffers[slot]
-                    )
-                }
-                pendingRecords[slot] += 1
-                cinResets += 1
+                writeCINReset(intercept, cin: entry.cin, isCC: entry.isCC, timeMicros: entry.timeMicros, slot: slot)
             }
         }
         if journal != nil, advancedFrom.index(forKey: key) == nil { advancedFrom[key] = .some(nextNumber[key]) }
         nextNumber[key] = number + 1
-        let before = buffers[slot].count
-        PSPDUWriter.write(
-            header: intercept.header,
-            cin: entry.cin,
-            sequence: number,
-            time: Timestamp(epochMicros: entry.timeMicros),
-            payload: payload,
-            into: &buffers[slot]
-        )
-        bytes += buffers[slot].count - before
-        pendingRecords[slot] += 1
+        let before = output.buffers[slot].count
+        if protector.protects(entry.interceptIndex) {
+            protector.write(
+                intercept,
+                cin: entry.cin,
+                sequence: number,
+                time: Timestamp(epochMicros: entry.timeMicros),
+                payload: payload,
+                kind: entry.kind,
+                slot: slot,
+                output: &output
+            )
+        } else {
+            PSPDUWriter.write(
+                header: intercept.header,
+                cin: entry.cin,
+                sequence: number,
+                time: Timestamp(epochMicros: entry.timeMicros),
+                payload: payload,
+                into: &output.buffers[slot]
+            )
+            output.pendingRecords[slot] += 1
+        }
+        bytes += output.buffers[slot].count - before
         records += 1
         let index = Int(entry.interceptIndex)
         switch entry.kind {
@@ -144,13 +174,44 @@ public final class Sequencer {
         counters[index].cins.insert(entry.cin)
     }
 
+    /// Announces that a stream's numbering starts again (its state was lost): a cINReset TRI.
+    private func writeCINReset(_ intercept: Intercept, cin: UInt32, isCC: Bool, timeMicros: Int64, slot: Int) {
+        TRIPayload.cinReset.withUnsafeBytes { reset in
+            if protector.protects(intercept.index) {
+                protector.writeTRI(
+                    intercept,
+                    cin: cin,
+                    sequence: 0,
+                    time: Timestamp(epochMicros: timeMicros),
+                    payload: reset,
+                    isCC: isCC,
+                    slot: slot,
+                    output: &output
+                )
+            } else {
+                PSPDUWriter.write(
+                    header: intercept.header,
+                    cin: cin,
+                    sequence: 0,
+                    time: Timestamp(epochMicros: timeMicros),
+                    payload: reset,
+                    into: &output.buffers[slot]
+                )
+                output.pendingRecords[slot] += 1
+            }
+        }
+        cinResets += 1
+    }
+
     /// Takes a newer plan: its warrants keep their indexes, new warrants and agencies come at the end.
     private func adopt(_ newer: InterceptPlan) {
+        let previous = plan
         plan = newer
         for intercept in newer.intercepts.dropFirst(counters.count) {
             counters.append(InterceptCounters(liid: intercept.liid))
         }
         addOutputs(for: newer)
+        protector.adopt(newer, previous: previous, output: &output)
     }
 
     /// Gives every intercept of `plan` its agency's HI2 and HI3 outputs, adding those of agencies not seen yet.
@@ -164,12 +225,7 @@ public final class Sequencer {
             let hi2 = destinations.count
             destinations.append((intercept.agency, .hi2))
             destinations.append((intercept.agency, .hi3))
-            for _ in Handover.allCases {
-                var buffer: [UInt8] = []
-                buffer.reserveCapacity(1 << 16)
-                buffers.append(buffer)
-                pendingRecords.append(0)
-            }
+            for _ in Handover.allCases { _ = output.addSlot() }
             index[intercept.agency] = hi2
             return (hi2, hi2 + 1)
         }
@@ -183,22 +239,20 @@ public final class Sequencer {
         guard journalAdvancedStreams() else {
             for (key, previous) in advancedFrom { nextNumber[key] = previous }
             advancedFrom.removeAll(keepingCapacity: true)
-            for slot in buffers.indices {
-                recordsNotJournaled += pendingRecords[slot]
-                buffers[slot].removeAll(keepingCapacity: true)
-                pendingRecords[slot] = 0
+            for slot in output.buffers.indices {
+                recordsNotJournaled += output.pendingRecords[slot]
+                output.clear(slot)
             }
             return
         }
-        for slot in buffers.indices where !buffers[slot].isEmpty {
+        for slot in output.buffers.indices where !output.buffers[slot].isEmpty {
             sink.deliver(
                 agency: destinations[slot].agency,
                 handover: destinations[slot].handover,
-                bytes: buffers[slot],
-                records: pendingRecords[slot]
+                bytes: output.buffers[slot],
+                records: output.pendingRecords[slot]
             )
-            buffers[slot].removeAll(keepingCapacity: true)
-            pendingRecords[slot] = 0
+            output.clear(slot)
         }
     }
 

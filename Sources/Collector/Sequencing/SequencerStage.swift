@@ -28,13 +28,31 @@ public actor SequencerStage {
         self.counters = counters
     }
 
-    /// Runs until every lane is closed and drained; returns the sequencer's counts.
+    /// Runs until every lane is closed and drained, then sends the final integrity checks; returns the
+    /// sequencer's counts. While integrity checks wait, it wakes up every 100 ms to send those due on time.
     public func run() -> SequencerReport {
-        while let batch = inbox.pop() {
+        while true {
+            let batch: RecordBatch
+            if sequencer.hasPendingChecks {
+                switch inbox.pop(waitingAtMost: 100_000) {
+                case .batch(let next): batch = next
+                case .idle:
+                    sequencer.tick()
+                    continue
+                case .finished: return finish()
+                }
+            } else {
+                guard let next = inbox.pop() else { return finish() }
+                batch = next
+            }
             sequencer.process(batch)
             counters.records.store(sequencer.records, ordering: .relaxed)
             if pools.indices.contains(batch.owner) { pools[batch.owner].push(batch) }
         }
+    }
+
+    private func finish() -> SequencerReport {
+        sequencer.finish()
         return SequencerReport(
             intercepts: sequencer.counters,
             records: sequencer.records,
@@ -42,7 +60,10 @@ public actor SequencerStage {
             journalFailures: sequencer.journalFailures,
             recordsNotJournaled: sequencer.recordsNotJournaled,
             unplaced: sequencer.unplaced,
-            cinResets: sequencer.cinResets
+            cinResets: sequencer.cinResets,
+            hashChecks: sequencer.hashChecks,
+            signatureChecks: sequencer.signatureChecks,
+            protectionFailures: sequencer.protectionFailures
         )
     }
 }
@@ -63,4 +84,10 @@ public struct SequencerReport: Sendable {
     public var unplaced = 0
     /// cINReset TRIs sent because the numbering state was lost.
     public var cinResets = 0
+    /// Integrity hash TRIs sent.
+    public var hashChecks = 0
+    /// Integrity signature TRIs sent.
+    public var signatureChecks = 0
+    /// PDUs not sent because encryption or signing failed (never expected).
+    public var protectionFailures = 0
 }

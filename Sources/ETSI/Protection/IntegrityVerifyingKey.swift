@@ -42,6 +42,17 @@ public struct IntegrityVerifyingKey: @unchecked Sendable {
         return .ecdsa
     }
 
+    /// The key's algorithm and public key octets in hexadecimal: tells two keys apart without revealing anything.
+    public var identity: String {
+        let octets: [UInt8]
+        switch key {
+        case .p256(let key): octets = Array(key.rawRepresentation)
+        case .p384(let key): octets = Array(key.rawRepresentation)
+        case .ed25519(let key): octets = Array(key.rawRepresentation)
+        }
+        return "\(algorithm.rawValue):" + octets.map { String($0, radix: 16) }.joined(separator: ".")
+    }
+
     /// Whether `signature` is this key's signature of `digest` (see ``IntegritySigningKey/sign(_:)``).
     public func isValidSignature(_ signature: [UInt8], of digest: IntegrityDigest) -> Bool {
         switch key {
