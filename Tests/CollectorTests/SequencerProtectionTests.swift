@@ -140,4 +140,24 @@ import Warrants
         #expect(checked[.hi3]?.records == 10 && checked[.hi3]?.hashes == 3 && checked[.hi3]?.signatures == 1)
         #expect(checked[.hi2]?.records == 1 && checked[.hi2]?.hashes == 1 && checked[.hi2]?.signatures == 1)
     }
+
+    @Test func aHashIsSentWhenItsIntervalEndsWithoutMoreRecords() throws {
+        let sink = CollectingSink()
+        let now = Mutex<Int64>(1_714_521_600_000_000)
+        var plan = try plan(encrypted: false)
+        plan.protection["LEA"]?.integrity?.recordsPerHash = 1000
+        let sequencer = Sequencer(plan: plan, sink: sink, clock: { now.withLock { $0 } })
+        sequencer.process(batch(2))
+        #expect(sequencer.hasPendingChecks)
+        sequencer.tick()
+        #expect(sequencer.hashChecks == 0)
+        now.withLock { $0 += 1_000_000 }
+        sequencer.tick()
+        #expect(sequencer.hashChecks == 2)
+        #expect(sequencer.signatureChecks == 0)
+        now.withLock { $0 += 300_000_000 }
+        sequencer.tick()
+        #expect(sequencer.signatureChecks == 2)
+        #expect(!sequencer.hasPendingChecks)
+    }
 }

@@ -51,6 +51,16 @@ struct RunSummary {
         if result.cinResets > 0 {
             lines.append("  cINReset     \(result.cinResets) streams restarted at 0 (numbering state was lost)")
         }
+        if result.hashChecks > 0 || result.signatureChecks > 0 {
+            lines.append(
+                "  integrity    \(result.hashChecks) hash checks, \(result.signatureChecks) signatures (TRIs)"
+            )
+        }
+        if result.protectionFailures > 0 {
+            lines.append(
+                "  NOT SENT     \(result.protectionFailures) records or checks: encryption or signing failed"
+            )
+        }
         if result.unplaced > 0 {
             lines.append("  UNPLACED     \(result.unplaced) records named an unknown warrant (pipeline fault)")
         }

@@ -34,6 +34,12 @@ public struct PipelineResult: Sendable {
     public var unplaced = 0
     /// cINReset TRIs sent because the numbering state was lost.
     public var cinResets = 0
+    /// Integrity hash TRIs sent.
+    public var hashChecks = 0
+    /// Integrity signature TRIs sent.
+    public var signatureChecks = 0
+    /// PDUs not sent because encryption or signing failed (never expected).
+    public var protectionFailures = 0
 }
 
 /// Settings of the pipeline. The journal is handed to the sequencer thread and used only there.

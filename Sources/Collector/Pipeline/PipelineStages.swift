@@ -182,7 +182,10 @@ struct PipelineStages: Sendable {
             journalFailures: numbered.journalFailures,
             recordsNotJournaled: numbered.recordsNotJournaled,
             unplaced: numbered.unplaced,
-            cinResets: numbered.cinResets
+            cinResets: numbered.cinResets,
+            hashChecks: numbered.hashChecks,
+            signatureChecks: numbered.signatureChecks,
+            protectionFailures: numbered.protectionFailures
         )
     }
 

@@ -23,6 +23,15 @@ struct IntegrityChain {
         signatureHash = IntegrityHasher(hash)
     }
 
+    /// Hashes with `hash` from now on (the agency's settings changed; the chain was finished first, so nothing is
+    /// pending), keeping the TRI numbering.
+    mutating func restart(hash: IntegrityHashAlgorithm) {
+        recordHash = IntegrityHasher(hash)
+        signatureHash = IntegrityHasher(hash)
+        hashedNumbers.removeAll()
+        hashNumbersToSign.removeAll()
+    }
+
     /// Whether records or hash TRIs wait for a check.
     var isPending: Bool { !hashedNumbers.isEmpty || !hashNumbersToSign.isEmpty }
 

@@ -1,3 +1,5 @@
+import ETSI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ETSI
 
 /// Applies each agency's protection to the records the sequencer writes: payload encryption (``RecordEncryptor``,
 /// one ``EncryptionStream`` per LIID for IRIs and HI1 notifications and one for CCs, as OpenLI keeps them) and
@@ -38,6 +39,7 @@ final class RecordProtector {
     private var encryptionStreams: [EncryptionStreamKey: EncryptionStream] = [:]
     private var chains: [Sequencer.StreamKey: IntegrityChain] = [:]
     private let clock: () -> Int64
+    private var lastTimedCheckMicros: Int64 = 0
 
     /// Hash TRIs sent.
     private(set) var hashChecks = 0
@@ -51,8 +53,9 @@ final class RecordProtector {
         self.clock = clock
     }
 
-    /// Takes the protection of `plan`'s agencies. Streams of an agency whose integrity checks stop get their final
-    /// checks first (written with the plan they were made under, `previous`).
+    /// Takes the protection of `plan`'s agencies. Streams of an agency whose protection changes get their final
+    /// checks first (written with the plan they were made under, `previous`) and keep their TRI numbering; the
+    /// streams of warrants no longer in force are dropped once checked.
     func adopt(_ plan: InterceptPlan, previous: InterceptPlan?, output: inout SequencerOutput) {
         var states: [String: AgencyState] = [:]
         for (agency, protection) in plan.protection {
@@ -63,13 +66,16 @@ final class RecordProtector {
             }
         }
         if let previous {
-            let stopping = chains.keys.filter { key in
+            for key in Array(chains.keys) {
                 let agency = previous.intercepts[Int(key.intercept)].agency
-                return states[agency]?.protection.integrity == nil || states[agency] !== agencyStates[agency]
-            }
-            for key in stopping {
-                finishChain(key, plan: previous, output: &output)
-                chains[key] = nil
+                if states[agency] !== agencyStates[agency] {
+                    finishChain(key, plan: previous, output: &output)
+                    if let hash = states[agency]?.protection.integrity?.hash { chains[key]?.restart(hash: hash) }
+                }
+                if !plan.intercepts[Int(key.intercept)].active {
+                    finishChain(key, plan: previous, output: &output)
+                    chains[key] = nil
+                }
             }
         }
         agencyStates = states
@@ -211,11 +217,22 @@ final class RecordProtector {
         return true
     }
 
-    /// Sends the checks that are due on time (called when the sequencer wakes up idle or after a batch).
-    func sendTimedChecks(plan: InterceptPlan, output: inout SequencerOutput) {
+    /// Sends the checks that are due on time (called when the sequencer wakes up idle, and after each batch: then
+    /// at most every 10 ms, as it looks at every stream).
+    func sendTimedChecks(plan: InterceptPlan, output: inout SequencerOutput, afterBatch: Bool = false) {
+        guard !chains.isEmpty else { return }
+        let now = clock()
+        if afterBatch, now - lastTimedCheckMicros < 10_000 { return }
+        lastTimedCheckMicros = now
         for key in chains.keys {
             guard let state = stateOfIntercept[Int(key.intercept)] else { continue }
-            sendDueChecks(key, intercept: plan.intercepts[Int(key.intercept)], state: state, output: &output, final: false)
+            sendDueChecks(
+                key,
+                intercept: plan.intercepts[Int(key.intercept)],
+                state: state,
+                output: &output,
+                final: false
+            )
         }
     }
 

@@ -95,7 +95,7 @@ public final class Sequencer {
                 )
             }
         }
-        protector.sendTimedChecks(plan: plan, output: &output)
+        protector.sendTimedChecks(plan: plan, output: &output, afterBatch: true)
         flush()
     }
 
