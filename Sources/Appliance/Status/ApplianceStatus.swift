@@ -98,6 +98,18 @@ public struct ApplianceStatus: Codable, Sendable, Equatable {
     /// Fragments to and from known servers: datagrams reassembled and timed out, fragments refused as overlapping
     /// (nil in an older status).
     public var fragments: Fragments?
+    /// Integrity checks sent (nil in an older status, or when no agency wants them).
+    public var integrity: Integrity?
+
+    /// The integrity check TRIs sent so far.
+    public struct Integrity: Codable, Sendable, Equatable {
+        /// Hash TRIs.
+        public var hashChecks: Int
+        /// Signature TRIs.
+        public var signatures: Int
+        /// Records or checks not sent because encryption or signing failed (never expected).
+        public var failures: Int
+    }
 
     /// What the reassembler did with fragments to and from known servers.
     public struct Fragments: Codable, Sendable, Equatable {

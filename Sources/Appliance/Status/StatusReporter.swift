@@ -61,7 +61,8 @@ actor StatusReporter: Service {
             mirrors: mirrorCounts(),
             sinks: sinkCounts(),
             tunnels: tunnelCounts(),
-            fragments: fragmentCounts()
+            fragments: fragmentCounts(),
+            integrity: integrityCounts()
         )
         do {
             try StatusFile.write(status, to: path)
@@ -123,5 +124,15 @@ actor StatusReporter: Service {
             recordsLost: stats.recordsLost,
             unusable: stats.unusableReason
         )
+    }
+
+    /// The integrity checks sent, when any were (or anything failed).
+    private func integrityCounts() -> ApplianceStatus.Integrity? {
+        let counts = ApplianceStatus.Integrity(
+            hashChecks: pipeline.counters.hashChecks.load(ordering: .relaxed),
+            signatures: pipeline.counters.signatureChecks.load(ordering: .relaxed),
+            failures: pipeline.counters.protectionFailures.load(ordering: .relaxed)
+        )
+        return counts.hashChecks + counts.signatures + counts.failures > 0 ? counts : nil
     }
 }

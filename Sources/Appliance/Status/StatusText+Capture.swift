@@ -2,8 +2,8 @@ import Collector
 import Packets
 
 extension StatusText {
-    /// `tunnels:` (in the summary's order of kinds), `fragments:` and one `mirror:` line per shim format (outcomes
-    /// in the summary's order); nothing for what the status does not carry.
+    /// `tunnels:` (in the summary's order of kinds), `fragments:`, one `mirror:` line per shim format (outcomes
+    /// in the summary's order) and `integrity:`; nothing for what the status does not carry.
     static func captureDetailLines(_ status: ApplianceStatus) -> [String] {
         var lines: [String] = []
         if let tunnels = status.tunnels, !tunnels.isEmpty {
@@ -25,6 +25,11 @@ extension StatusText {
                 "mirror:    \(format): "
                     + ordered(counts, by: outcomes).map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             )
+        }
+        if let integrity = status.integrity {
+            var line = "integrity: \(integrity.hashChecks) hash checks, \(integrity.signatures) signatures sent"
+            if integrity.failures > 0 { line += ", NOT SENT \(integrity.failures) (encryption or signing failed)" }
+            lines.append(line)
         }
         return lines
     }

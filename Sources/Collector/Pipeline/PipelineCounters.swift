@@ -9,6 +9,12 @@ public final class PipelineCounters: Sendable {
     public let bytes = Atomic<Int>(0)
     /// Records numbered by the sequencer.
     public let records = Atomic<Int>(0)
+    /// Integrity hash TRIs sent.
+    public let hashChecks = Atomic<Int>(0)
+    /// Integrity signature TRIs sent.
+    public let signatureChecks = Atomic<Int>(0)
+    /// Records or checks not sent because encryption or signing failed (never expected).
+    public let protectionFailures = Atomic<Int>(0)
     /// Bytes read so far of the files being read.
     public let filePosition = Atomic<Int64>(0)
     /// Total size of the files to read.

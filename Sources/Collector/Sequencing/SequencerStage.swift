@@ -38,6 +38,7 @@ public actor SequencerStage {
                 case .batch(let next): batch = next
                 case .idle:
                     sequencer.tick()
+                    publishProtectionCounts()
                     continue
                 case .finished: return finish()
                 }
@@ -47,12 +48,20 @@ public actor SequencerStage {
             }
             sequencer.process(batch)
             counters.records.store(sequencer.records, ordering: .relaxed)
+            publishProtectionCounts()
             if pools.indices.contains(batch.owner) { pools[batch.owner].push(batch) }
         }
     }
 
+    private func publishProtectionCounts() {
+        counters.hashChecks.store(sequencer.hashChecks, ordering: .relaxed)
+        counters.signatureChecks.store(sequencer.signatureChecks, ordering: .relaxed)
+        counters.protectionFailures.store(sequencer.protectionFailures, ordering: .relaxed)
+    }
+
     private func finish() -> SequencerReport {
         sequencer.finish()
+        publishProtectionCounts()
         return SequencerReport(
             intercepts: sequencer.counters,
             records: sequencer.records,
