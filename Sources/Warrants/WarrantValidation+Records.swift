@@ -14,6 +14,8 @@ extension WarrantValidation {
         result.countryCode = try agency.countryCode.map { code throws(StoreError) in
             try countryCode(code, field: "country_code")
         }
+        result.encryption = try agency.encryption.map { settings throws(StoreError) in try encryption(settings) }
+        result.integrity = try agency.integrity.map { settings throws(StoreError) in try integrity(settings) }
         return result
     }
 }
