@@ -15,14 +15,17 @@ import Darwin
 /// it, rather than narrowed behind the operator's back: something that widened them may have read them.
 public enum StoreAtRest {
     /// Checks the store's files and the spool directory of `options`; missing files and a missing spool are fine
-    /// (they are created owner-only).
+    /// (they are created owner-only), and a spool that is not a directory is left to the spool's own check.
     public static func check(_ options: RunOptions) throws(ApplianceError) {
         let store = options.databasePath
         let auditKey = options.auditKeyPath ?? WarrantStore.defaultAuditKeyPath(forStoreAt: store)
         for path in [store, store + "-wal", store + "-shm", auditKey] {
             try checkEntry(path)
         }
-        try checkTree(options.spoolDirectory)
+        var status = stat()
+        if lstat(options.spoolDirectory, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            try checkTree(options.spoolDirectory)
+        }
     }
 
     /// Checks `path` and, when it is a directory, everything in it.
