@@ -1,6 +1,7 @@
 extension WarrantValidation {
     /// Checks a whole agency and returns it in stored form (country code in upper case, endpoints canonical, server
-    /// name in lower case): TLS files or plaintext (exactly one), keep-alive settings, retry interval 1-3600.
+    /// name in lower case): TLS files or plaintext (exactly one), keep-alive settings, retry interval 1-3600, and
+    /// the encryption and integrity settings (canonical key paths, the fingerprint's form, counts and intervals).
     public static func validated(_ agency: Agency) throws(StoreError) -> Agency {
         var result = agency
         result.name = try agencyName(agency.name)

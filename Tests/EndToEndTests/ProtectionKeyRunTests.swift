@@ -79,6 +79,25 @@ struct ProtectionKeyRunTests {
         _ = lemf.stop()
     }
 
+    @Test func aKeyFileRewrittenInPlaceIsNoticedAtTheNextChange() throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let lemf = try LEMFProcess(appliance: appliance)
+        let key = try writeKey(Self.keyA, in: appliance, name: "lea.key")
+        try addAgency(appliance, port: lemf.port, ["--encryption-key-file", key])
+        let run = try slowRun(appliance)
+        try writeKey(Self.keyB, in: appliance, name: "lea.key")
+        #expect(try appliance.run(["agency", "modify", "LEA-A", "--integrity", "sha256"]).status == 0)
+        let seen = run.waitForError(
+            "encryption key file \(key) holds the key sha256:[0-9a-f]+, but the store",
+            timeout: 20
+        )
+        #expect(seen != nil, "\(run.standardError)")
+        #expect(run.standardError.contains("keeps its previous encryption and integrity settings"))
+        #expect(run.terminate(timeout: 30) == 0, "run: \(run.standardError)")
+        _ = lemf.stop()
+    }
+
     /// A run replaying a 60-second capture in real time, with LEA-A's warrant; returned once it has started.
     private func slowRun(_ appliance: ApplianceBinary) throws -> BackgroundProcess {
         try appliance.run(["server", "add", "radius", BulkSessionCapture.radiusServer])
