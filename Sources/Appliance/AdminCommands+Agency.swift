@@ -8,7 +8,7 @@ extension AdminCommands {
         let command = "agency add"
         var notes: [String] = []
         let tlsFiles = try Self.tlsFiles(request, command: command, notes: &notes)
-        let agency = try run(command) { () throws(StoreError) -> Agency in
+        var agency = try run(command) { () throws(StoreError) -> Agency in
             let keepalive = try request.keepalive.map { text throws(StoreError) in
                 try WarrantValidation.seconds(text, field: "--keepalive", range: WarrantValidation.keepaliveRange)
             }
@@ -53,9 +53,14 @@ extension AdminCommands {
                 retrySeconds: retry ?? Agency.defaultRetrySeconds
             )
         }
+        try AgencyProtectionEdit.apply(request.protection, to: &agency, command: command, notes: &notes)
         let store = try openStore(command)
         let stored = try run(command) { () throws(StoreError) in try store.addAgency(agency) }
-        return AdminOutput(lines: ["agency \(stored.name) added (\(Self.transport(stored)))"], notes: notes)
+        let settings = [Self.transport(stored)] + Self.protectionSummary(stored)
+        return AdminOutput(
+            lines: ["agency \(stored.name) added (\(settings.joined(separator: ", ")))"],
+            notes: notes
+        )
     }
 
     /// The checked TLS files of the request, nil for a plaintext agency; refuses a mix of `--plaintext` and TLS
@@ -93,10 +98,11 @@ extension AdminCommands {
         let rows = agencies.map { agency in
             [
                 agency.name, agency.hi2.description, agency.hi3.description, String(agency.keepaliveSeconds),
-                String(agency.keepaliveWaitSeconds), agency.countryCode ?? "-", Self.transport(agency),
+                String(agency.keepaliveWaitSeconds), agency.countryCode ?? "-",
+                Self.protectionSummary(agency).joined(separator: "+").nonEmpty ?? "-", Self.transport(agency),
             ]
         }
-        let header = ["NAME", "HI2", "HI3", "KEEPALIVE", "WAIT", "COUNTRY", "TRANSPORT"]
+        let header = ["NAME", "HI2", "HI3", "KEEPALIVE", "WAIT", "COUNTRY", "PROTECTION", "TRANSPORT"]
         return AdminOutput(lines: AdminTable.render(header: header, rows: rows))
     }
 
@@ -126,7 +132,8 @@ extension AdminCommands {
                     ("keepalive-wait", String(agency.keepaliveWaitSeconds)),
                     ("retry", String(agency.retrySeconds)),
                     ("country", agency.countryCode ?? "-"),
-                    ("warrants", liids.isEmpty ? "-" : liids.joined(separator: ", ")),
+                ] + Self.protectionFields(agency) + [
+                    ("warrants", liids.isEmpty ? "-" : liids.joined(separator: ", "))
                 ]
             )
         )

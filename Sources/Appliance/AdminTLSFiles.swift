@@ -68,7 +68,7 @@ enum AdminTLSFiles {
 
     /// The canonical absolute path of `path` (symbolic links, `.` and `..` resolved), which must be a regular file
     /// the process can read.
-    private static func regularFile(_ path: String, flag: String, command: String) throws(ApplianceError) -> String {
+    static func regularFile(_ path: String, flag: String, command: String) throws(ApplianceError) -> String {
         guard let resolved = realpath(path, nil) else {
             throw ApplianceError(.usage, "\(command): \(flag) \(path) cannot be read (\(lastError()))")
         }

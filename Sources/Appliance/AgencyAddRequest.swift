@@ -30,6 +30,8 @@ public struct AgencyAddRequest: Sendable {
     public var keepaliveWait: String?
     /// `--country CC`, nil for none.
     public var country: String?
+    /// Payload encryption and integrity checks (the `--no-...` flags are refused).
+    public var protection: AgencyProtectionOptions
 
     /// Creates a request.
     public init(
@@ -47,7 +49,8 @@ public struct AgencyAddRequest: Sendable {
         retry: String? = nil,
         keepalive: String? = nil,
         keepaliveWait: String? = nil,
-        country: String? = nil
+        country: String? = nil,
+        protection: AgencyProtectionOptions = AgencyProtectionOptions()
     ) {
         self.name = name
         self.hi2 = hi2
@@ -64,5 +67,6 @@ public struct AgencyAddRequest: Sendable {
         self.keepalive = keepalive
         self.keepaliveWait = keepaliveWait
         self.country = country
+        self.protection = protection
     }
 }

@@ -2,7 +2,9 @@
 /// handover connections are secured and kept alive, and how its records are encoded.
 ///
 /// Handover is TLS unless the agency was explicitly configured for plain TCP: a stored agency has either ``tls`` or
-/// ``plaintext`` set, never both and never neither (``WarrantValidation`` checks it).
+/// ``plaintext`` set, never both and never neither (``WarrantValidation`` checks it). Records may be protected
+/// besides: payload encryption (``encryption``) and integrity checks (``integrity``), whose keys are files the store
+/// names but never holds.
 public struct Agency: Sendable, Equatable {
     /// The agency's name: 1-64 characters from `A-Z a-z 0-9 . _ -`, unique in the store.
     public var name: String
@@ -26,6 +28,10 @@ public struct Agency: Sendable, Equatable {
     public var etsiProfile: AgencyETSIProfile
     /// Seconds between attempts to reach the agency while it is down, 1-3600 (default 10).
     public var retrySeconds: Int
+    /// Payload encryption, or nil for none.
+    public var encryption: AgencyEncryption?
+    /// Integrity checks, or nil for none.
+    public var integrity: AgencyIntegrity?
 
     /// The default keep-alive interval in seconds.
     public static let defaultKeepaliveSeconds = 300
@@ -46,7 +52,9 @@ public struct Agency: Sendable, Equatable {
         tls: AgencyTLS? = nil,
         timestampFormat: AgencyTimestampFormat = .microseconds,
         etsiProfile: AgencyETSIProfile = .current,
-        retrySeconds: Int = Agency.defaultRetrySeconds
+        retrySeconds: Int = Agency.defaultRetrySeconds,
+        encryption: AgencyEncryption? = nil,
+        integrity: AgencyIntegrity? = nil
     ) {
         self.name = name
         self.hi2 = hi2
@@ -59,5 +67,7 @@ public struct Agency: Sendable, Equatable {
         self.timestampFormat = timestampFormat
         self.etsiProfile = etsiProfile
         self.retrySeconds = retrySeconds
+        self.encryption = encryption
+        self.integrity = integrity
     }
 }

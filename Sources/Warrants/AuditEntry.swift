@@ -8,8 +8,9 @@ public struct AuditEntry: Sendable, Equatable {
     public var user: String
     /// The command line that made it.
     public var command: String
-    /// What was done: `agency.add`, `agency.remove`, `warrant.add`, `warrant.modify`, `warrant.end`, `server.add`,
-    /// `server.remove`, `spool.adopt` (a run took over another store's spool; no record changes).
+    /// What was done: `agency.add`, `agency.modify`, `agency.remove`, `warrant.add`, `warrant.modify`,
+    /// `warrant.end`, `server.add`, `server.remove`, `spool.adopt` (a run took over another store's spool; no record
+    /// changes).
     public var action: String
     /// What it was done to: an agency name, a LIID, servers.
     public var subject: String

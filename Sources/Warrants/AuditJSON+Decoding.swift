@@ -1,7 +1,8 @@
 /// Records decoded back from the audit log's JSON (the inverse of `AuditJSON+Records`), for the replay.
 ///
 /// Keys written only by later schema versions read as the defaults their migrations gave the columns: a v1 agency
-/// has no `tls` (plaintext), `timestamp` (microseconds), `etsi_profile` (current) or `retry` (10 s); a v1 IP warrant
+/// has no `tls` (plaintext), `timestamp` (microseconds), `etsi_profile` (current) or `retry` (10 s), an agency before
+/// v9 (or without them) no `encryption` or `integrity` (none); a v1 IP warrant
 /// has no `modified` (never modified) and an IP warrant no `kind`.
 extension Agency {
     init(auditJSON json: AuditJSON, context: String) throws(StoreError) {
@@ -30,7 +31,9 @@ extension Agency {
                 missing: AgencyETSIProfile.current.rawValue,
                 AgencyETSIProfile.init(rawValue:)
             ),
-            retrySeconds: try reader.integer("retry", as: Int.self, missing: Agency.defaultRetrySeconds)
+            retrySeconds: try reader.integer("retry", as: Int.self, missing: Agency.defaultRetrySeconds),
+            encryption: try AgencyEncryption(auditMember: try reader.value("encryption", missing: .null), context),
+            integrity: try AgencyIntegrity(auditMember: try reader.value("integrity", missing: .null), context)
         )
     }
 }

@@ -1,19 +1,23 @@
 /// The audit log's JSON form of each stored record.
 extension Agency {
+    /// The agency's members; `encryption` and `integrity` follow only when the agency has them, so that an agency
+    /// without them reads as it did before schema v9.
     var auditJSON: AuditJSON {
-        .object([
-            ("name", .string(name)),
-            ("hi2", .string(hi2.description)),
-            ("hi3", .string(hi3.description)),
-            ("keepalive", .integer(Int64(keepaliveSeconds))),
-            ("keepalive_wait", .integer(Int64(keepaliveWaitSeconds))),
-            ("country", .optional(countryCode)),
-            ("plaintext", .boolean(plaintext)),
-            ("tls", tls.map(\.auditJSON) ?? .null),
-            ("timestamp", .string(timestampFormat.rawValue)),
-            ("etsi_profile", .string(etsiProfile.rawValue)),
-            ("retry", .integer(Int64(retrySeconds))),
-        ])
+        .object(
+            [
+                ("name", .string(name)),
+                ("hi2", .string(hi2.description)),
+                ("hi3", .string(hi3.description)),
+                ("keepalive", .integer(Int64(keepaliveSeconds))),
+                ("keepalive_wait", .integer(Int64(keepaliveWaitSeconds))),
+                ("country", .optional(countryCode)),
+                ("plaintext", .boolean(plaintext)),
+                ("tls", tls.map(\.auditJSON) ?? .null),
+                ("timestamp", .string(timestampFormat.rawValue)),
+                ("etsi_profile", .string(etsiProfile.rawValue)),
+                ("retry", .integer(Int64(retrySeconds))),
+            ] + protectionAuditMembers
+        )
     }
 }
 

@@ -24,6 +24,11 @@ struct AuditReplay {
             guard agencies.updateValue(agency, forKey: agency.name) == nil else {
                 throw StoreError(.io, "\(context) adds agency \(StoreError.quoted(agency.name)), which exists")
             }
+        case "agency.modify":
+            let agency = try Agency(auditJSON: try Self.json(entry.after, context, "after"), context: context)
+            guard agencies.updateValue(agency, forKey: agency.name) != nil else {
+                throw StoreError(.io, "\(context) changes agency \(StoreError.quoted(agency.name)), which is not there")
+            }
         case "agency.remove":
             let agency = try Agency(auditJSON: try Self.json(entry.before, context, "before"), context: context)
             guard agencies.removeValue(forKey: agency.name) != nil else {

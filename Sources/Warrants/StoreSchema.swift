@@ -6,7 +6,7 @@ import GRDB
 /// ``currentVersion`` follows it. Each migration sets `PRAGMA user_version` and the `schema_version` setting.
 enum StoreSchema {
     /// The version of the newest migration.
-    static let currentVersion = 8
+    static let currentVersion = 9
 
     /// Every migration, oldest first; v4 keeps the audit key at `auditKeyPath`.
     static func migrator(auditKeyPath: String) -> DatabaseMigrator {
@@ -19,6 +19,7 @@ enum StoreSchema {
         migrator.registerMigration("v6", migrate: v6)
         migrator.registerMigration("v7", migrate: v7)
         migrator.registerMigration("v8", migrate: v8)
+        migrator.registerMigration("v9", migrate: v9)
         return migrator
     }
 

@@ -9,21 +9,7 @@ extension WarrantStore {
             guard try Self.fetchAgency(db, named: stored.name) == nil else {
                 throw StoreError(.conflict, field: "name", "agency \(StoreError.quoted(stored.name)) already exists")
             }
-            try db.execute(
-                sql: """
-                    INSERT INTO agencies (name, hi2_host, hi2_port, hi3_host, hi3_port, keepalive_seconds,
-                        keepalive_wait_seconds, country_code, plaintext, tls_ca_path, tls_cert_path, tls_key_path,
-                        tls_server_name, tls12_allowed, timestamp_format, etsi_profile, retry_seconds)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    stored.name, stored.hi2.host, Int(stored.hi2.port), stored.hi3.host, Int(stored.hi3.port),
-                    stored.keepaliveSeconds, stored.keepaliveWaitSeconds, stored.countryCode, stored.plaintext,
-                    stored.tls?.caPath, stored.tls?.certificatePath, stored.tls?.keyPath, stored.tls?.serverName,
-                    stored.tls?.allowTLS12 ?? false, stored.timestampFormat.rawValue, stored.etsiProfile.rawValue,
-                    stored.retrySeconds,
-                ]
-            )
+            try Self.insertAgency(db, stored)
             return (AuditChange(action: "agency.add", subject: stored.name, after: stored.auditJSON), stored)
         }
     }
@@ -70,6 +56,28 @@ extension WarrantStore {
         try Row.fetchOne(db, sql: "SELECT * FROM agencies WHERE name = ?", arguments: [name]).map(agency(from:))
     }
 
+    /// Writes the agency's row, every column.
+    static func insertAgency(_ db: Database, _ agency: Agency) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO agencies (name, hi2_host, hi2_port, hi3_host, hi3_port, keepalive_seconds,
+                    keepalive_wait_seconds, country_code, plaintext, tls_ca_path, tls_cert_path, tls_key_path,
+                    tls_server_name, tls12_allowed, timestamp_format, etsi_profile, retry_seconds, encryption_method,
+                    encryption_key_path, encryption_key_fingerprint, integrity_hash, integrity_records_per_hash,
+                    integrity_hash_interval_seconds, integrity_hashes_per_signature,
+                    integrity_signature_interval_seconds, integrity_signing_key_path)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                agency.name, agency.hi2.host, Int(agency.hi2.port), agency.hi3.host, Int(agency.hi3.port),
+                agency.keepaliveSeconds, agency.keepaliveWaitSeconds, agency.countryCode, agency.plaintext,
+                agency.tls?.caPath, agency.tls?.certificatePath, agency.tls?.keyPath, agency.tls?.serverName,
+                agency.tls?.allowTLS12 ?? false, agency.timestampFormat.rawValue, agency.etsiProfile.rawValue,
+                agency.retrySeconds,
+            ] + protectionArguments(agency)
+        )
+    }
+
     private static func agency(from row: Row) throws -> Agency {
         let name = try row.decode(String.self, forColumn: "name")
         let plaintext = try row.decode(Bool.self, forColumn: "plaintext")
@@ -95,7 +103,9 @@ extension WarrantStore {
             tls: tls,
             timestampFormat: format,
             etsiProfile: profile,
-            retrySeconds: try row.decode(Int.self, forColumn: "retry_seconds")
+            retrySeconds: try row.decode(Int.self, forColumn: "retry_seconds"),
+            encryption: try encryption(row, agency: name),
+            integrity: try integrity(row, agency: name)
         )
     }
 

@@ -1,6 +1,7 @@
 extension WarrantValidation {
     /// Checks a whole agency and returns it in stored form (country code in upper case, endpoints canonical, server
-    /// name in lower case): TLS files or plaintext (exactly one), keep-alive settings, retry interval 1-3600.
+    /// name in lower case): TLS files or plaintext (exactly one), keep-alive settings, retry interval 1-3600, and
+    /// the encryption and integrity settings (canonical key paths, the fingerprint's form, counts and intervals).
     public static func validated(_ agency: Agency) throws(StoreError) -> Agency {
         var result = agency
         result.name = try agencyName(agency.name)
@@ -14,6 +15,8 @@ extension WarrantValidation {
         result.countryCode = try agency.countryCode.map { code throws(StoreError) in
             try countryCode(code, field: "country_code")
         }
+        result.encryption = try agency.encryption.map { settings throws(StoreError) in try encryption(settings) }
+        result.integrity = try agency.integrity.map { settings throws(StoreError) in try integrity(settings) }
         return result
     }
 }

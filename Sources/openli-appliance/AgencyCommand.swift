@@ -1,12 +1,12 @@
 import Appliance
 import ArgumentParser
 
-/// `openli-appliance agency add|list|show|remove`.
+/// `openli-appliance agency add|modify|list|show|remove`.
 struct AgencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agency",
         abstract: "Manage the agencies that receive intercepts.",
-        subcommands: [Add.self, List.self, Show.self, Remove.self]
+        subcommands: [Add.self, AgencyModifyCommand.self, List.self, Show.self, Remove.self]
     )
 
     /// `agency add NAME --hi2 HOST:PORT --hi3 HOST:PORT (--ca FILE --cert FILE --key FILE | --plaintext) ...`.
@@ -18,6 +18,10 @@ struct AgencyCommand: ParsableCommand {
                 Handover is TLS 1.3 with mutual authentication unless --plaintext is given: --ca, --cert and --key \
                 are then required, and each file must exist and parse (PEM); the store keeps their absolute paths, \
                 never their contents. --plaintext refuses the TLS options.
+
+                Records can be protected besides: --encryption-key-file encrypts every payload (AES-192-CBC), and \
+                --integrity sends hash TRIs (and, with --signing-key, signature TRIs) in every stream. Key files are \
+                read now, so a bad key is refused; the store keeps their paths and the encryption key's fingerprint.
                 """
         )
 
@@ -120,6 +124,8 @@ struct AgencyCommand: ParsableCommand {
         )
         var country: String?
 
+        @OptionGroup var protection: AgencyProtectionFlags
+
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -138,7 +144,8 @@ struct AgencyCommand: ParsableCommand {
                 retry: retry,
                 keepalive: keepalive,
                 keepaliveWait: keepaliveWait,
-                country: country
+                country: country,
+                protection: protection.options()
             )
             try AdminInvocation.run(database) { commands throws(ApplianceError) in try commands.addAgency(request) }
         }

@@ -118,8 +118,18 @@ struct RunStateStoreTests {
         let store = appliance.directory + "/warrants.sqlite"
         let spool = appliance.directory + "/old-spool"
         let scenario = try configure(appliance, db: store, port: port)
-        try FileManager.default.createDirectory(atPath: spool + "/LEA-A", withIntermediateDirectories: true)
-        try "".write(toFile: spool + "/sequence-numbers.journal", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            atPath: spool + "/LEA-A",
+            withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700]
+        )
+        #expect(
+            FileManager.default.createFile(
+                atPath: spool + "/sequence-numbers.journal",
+                contents: nil,
+                attributes: [.posixPermissions: 0o600]
+            )
+        )
 
         let refused = try run(appliance, ["--pcap", scenario.pcapPath, "--db", store, "--spool", spool])
         #expect(refused.status == 2)

@@ -2,12 +2,28 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The spool holds intercepted traffic, agency names, addresses and certificates: its directory is made 0700 (an
-/// existing 0755 or 1777 one is narrowed) and every file in it 0600, the status file included.
+/// The spool holds intercepted traffic, agency names, addresses and certificates: `run` refuses an existing spool
+/// directory that the group or others may enter (exit status 2, naming the path and the mode), and makes a new one
+/// 0700 with every file in it 0600, the status file included.
 @Suite(.serialized)
 struct SpoolPermissionTests {
-    @Test(arguments: [0o755, 0o1777])
-    func anExistingOpenSpoolDirectoryIsNarrowedAndEveryFileIsOwnerOnly(_ mode: Int) throws {
+    @Test(arguments: [0o755, 0o750, 0o1777])
+    func anExistingOpenSpoolDirectoryIsRefused(_ mode: Int) throws {
+        let appliance = try ApplianceBinary()
+        defer { appliance.cleanUp() }
+        let scenario = try CaptureScenario("radius-basic")
+        try E2ESetup.addPlaintextAgency(appliance, port: 9)
+        let spool = appliance.spoolDirectory
+        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
+        #expect(chmod(spool, mode_t(mode)) == 0)
+        let run = try appliance.run(["run", "--pcap", scenario.pcapPath])
+        #expect(run.status == 2)
+        let shown = String(mode, radix: 8)
+        #expect(run.standardError == "run: \(spool) is open to group or others (mode 0\(shown)); chmod 700 \(spool)\n")
+        #expect(try permissions(spool) == mode)
+    }
+
+    @Test func aNewSpoolIsOwnerOnlyWithEveryFileInIt() throws {
         let appliance = try ApplianceBinary()
         defer { appliance.cleanUp() }
         let lemf = try LEMFProcess(appliance: appliance)
@@ -16,10 +32,10 @@ struct SpoolPermissionTests {
         try appliance.run(["server", "add", "radius"] + scenario.radiusServers)
         try appliance.run(["warrant", "add", "ip", "SHR-RB-ALICE", "--agency", "LEA-A", "--user", "alice"])
         let spool = appliance.spoolDirectory
-        try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
-        #expect(chmod(spool, mode_t(mode)) == 0)
         let run = try appliance.run(["run", "--pcap", scenario.pcapPath])
         #expect(run.status == 0, "run: \(run.standardError)")
+        let again = try appliance.run(["run", "--pcap", scenario.pcapPath])
+        #expect(again.status == 0, "a second run over the spool the first made: \(again.standardError)")
         _ = lemf.stop()
         #expect(try permissions(spool) == 0o700)
         let walker = try #require(FileManager.default.enumerator(atPath: spool))

@@ -247,8 +247,9 @@ public enum ApplianceRunner {
         }
     }
 
-    /// Creates the spool directory (mode 0700, parents too); an existing one that others may enter is narrowed to
-    /// 0700, or refused when that is not possible: it holds intercepted traffic and the agencies' details.
+    /// Creates the spool directory (mode 0700, parents too). One that others may enter was refused before
+    /// (``StoreAtRest``); an existing one with setuid, setgid or sticky bits is narrowed to 0700, or refused when that
+    /// is not possible: it holds intercepted traffic and the agencies' details.
     private static func makeDirectory(_ path: String) throws(ApplianceError) {
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {

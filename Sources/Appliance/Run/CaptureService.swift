@@ -25,24 +25,32 @@ final class CaptureService: Service {
     var result: PipelineResult? { outcome.withLock { $0 } }
 
     /// Runs the pipeline; a graceful shutdown stops capture, lets the last records past the spools' limits, and
-    /// waits for everything read to be numbered and handed over.
+    /// waits for everything read to be numbered and handed over. So does cancellation (another service of the run
+    /// failed), so that the run ends instead of reading on.
     func run() async throws {
         let pipeline = self.pipeline
         let mediator = self.mediator
         let udpSinks = self.udpSinks
-        let result = try await withGracefulShutdownHandler {
-            do throws(StageError) {
-                return try await pipeline.run(
-                    sources: sources,
-                    udpSinks: udpSinks,
-                    sink: MediatorSink(mediator: mediator)
-                )
-            } catch {
-                throw ApplianceError(.runtime, "run: \(error.description)")
-            }
-        } onGracefulShutdown: {
+        let stop: @Sendable () -> Void = {
             pipeline.stopRequested.request()
             mediator.liftLimits()
+        }
+        let result = try await withTaskCancellationHandler {
+            try await withGracefulShutdownHandler {
+                do throws(StageError) {
+                    return try await pipeline.run(
+                        sources: sources,
+                        udpSinks: udpSinks,
+                        sink: MediatorSink(mediator: mediator)
+                    )
+                } catch {
+                    throw ApplianceError(.runtime, "run: \(error.description)")
+                }
+            } onGracefulShutdown: {
+                stop()
+            }
+        } onCancel: {
+            stop()
         }
         outcome.withLock { $0 = result }
     }

@@ -36,6 +36,7 @@ struct RunServices {
             store: setup.store,
             snapshot: setup.snapshot,
             plan: setup.plan,
+            protectionLoader: setup.protectionLoader,
             context: context
         )
         status = StatusReporter(

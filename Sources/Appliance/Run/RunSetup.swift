@@ -16,6 +16,8 @@ struct RunSetup {
     let store: WarrantStore
     let snapshot: StoreSnapshot
     let plan: InterceptPlan
+    /// The key files read for the plan's protection, kept for the plan's updates.
+    let protectionLoader: AgencyProtectionLoader
     let sources: [PcapSource]
     /// The UDP sinks, bound (live runs with sinks only).
     let udpSinks: SinkSockets?
@@ -33,8 +35,9 @@ struct RunSetup {
                 "run: --db \"\(options.databasePath)\": no warrant store there (create one with agency add)"
             )
         }
+        try StoreAtRest.check(options)
         try RunStateDirectory.bind(options)
-        (store, snapshot, plan) = try Self.loadPlan(options)
+        (store, snapshot, plan, protectionLoader) = try Self.loadPlan(options)
         sources = try Self.openSources(options)
         udpSinks = try Self.openSinks(plan.sinks, options: options, logger: logger)
         let radius = plan.servers(of: .radius).count
@@ -60,6 +63,14 @@ struct RunSetup {
             logger.warning("run: no GTP server is configured (server add gtp ...): mobile warrants cannot match")
         }
         Self.warnAboutMirrors(plan, logger: logger)
+        for agency in plan.agencies {
+            let summary = AdminCommands.protectionSummary(agency)
+            guard !summary.isEmpty else { continue }
+            logger.info(
+                "run: agency \(agency.name) protects its records: \(summary.joined(separator: ", "))",
+                metadata: ["li.agency": "\(agency.name)"]
+            )
+        }
         hadHistory = Self.spoolHasHistory(options.spoolDirectory)
     }
 
@@ -78,9 +89,11 @@ struct RunSetup {
         return false
     }
 
+    /// The store, its snapshot and the plan made from it, with the protection of the plan's agencies read from their
+    /// key files (a key that cannot be read, or whose fingerprint is not the stored one, refuses the run).
     private static func loadPlan(
         _ options: RunOptions
-    ) throws(ApplianceError) -> (WarrantStore, StoreSnapshot, InterceptPlan) {
+    ) throws(ApplianceError) -> (WarrantStore, StoreSnapshot, InterceptPlan, AgencyProtectionLoader) {
         let store: WarrantStore
         let snapshot: StoreSnapshot
         do {
@@ -89,16 +102,23 @@ struct RunSetup {
         } catch {
             throw ApplianceError(error, command: "run")
         }
+        var plan: InterceptPlan
         do {
-            let plan = try InterceptPlan(
+            plan = try InterceptPlan(
                 snapshot: snapshot,
                 operatorIdentifier: options.operatorIdentifier,
                 networkElementIdentifier: options.networkElementIdentifier
             )
-            return (store, snapshot, plan)
         } catch {
             throw ApplianceError(.usage, "run: \(error.description)")
         }
+        var loader = AgencyProtectionLoader()
+        do {
+            plan.protection = try loader.protections(for: plan.agencies)
+        } catch {
+            throw ApplianceError(.usage, "run: \(error.description)")
+        }
+        return (store, snapshot, plan, loader)
     }
 
     private static func openSources(_ options: RunOptions) throws(ApplianceError) -> [PcapSource] {

@@ -12,6 +12,10 @@ import Warrants
 /// modified or ended with the CLI takes effect within a second, with no restart, and a change that lasted less
 /// than a poll (a warrant added and ended at once, two quick modifies) still gets each of its HI1 notifications.
 ///
+/// Each new plan carries the protection of its agencies (``AgencyProtectionLoader``): a key file changed since it was
+/// read is read again. When an agency's new keys cannot be loaded it keeps its previous protection (logged as an
+/// error); when it had none, the run stops (an error, exit status 1) rather than send its records unprotected.
+///
 /// A service of the run, and an actor on a thread of its own (sqlite blocks).
 actor StoreWatcher: Service {
     nonisolated let executor: StageExecutor
@@ -20,6 +24,7 @@ actor StoreWatcher: Service {
     private let store: WarrantStore
     private let context: RunContext
     private var plan: InterceptPlan
+    private var protectionLoader: AgencyProtectionLoader
     private var changeID: Int64?
     private var auditID: Int64
     /// Changes of the store applied to the run (metrics read it).
@@ -27,34 +32,38 @@ actor StoreWatcher: Service {
     /// Changes of the store that could not be applied (metrics read it).
     nonisolated let changesFailed = Atomic<Int>(0)
 
-    /// Starts following `store` from `snapshot`, the state `plan` was made from.
+    /// Starts following `store` from `snapshot`, the state `plan` was made from; `protectionLoader` holds the keys
+    /// read for it.
     init(
         executor: StageExecutor,
         store: WarrantStore,
         snapshot: StoreSnapshot,
         plan: InterceptPlan,
+        protectionLoader: AgencyProtectionLoader,
         context: RunContext
     ) {
         self.executor = executor
         self.store = store
         self.plan = plan
+        self.protectionLoader = protectionLoader
         self.context = context
         changeID = snapshot.changeID
         auditID = snapshot.auditID
     }
 
-    /// Polls once a second until the run shuts down.
-    func run() async {
-        await cancelWhenGracefulShutdown {
+    /// Polls once a second until the run shuts down; throws when an agency's protection cannot be loaded and it had
+    /// none before.
+    func run() async throws {
+        try await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 if Task.isCancelled { break }
-                await self.poll()
+                try await self.poll()
             }
         }
     }
 
-    private func poll() async {
+    private func poll() async throws(ApplianceError) {
         let current: Int64
         let snapshots: [StoreSnapshot]
         do {
@@ -67,15 +76,19 @@ actor StoreWatcher: Service {
         }
         var plans: [InterceptPlan] = []
         for snapshot in snapshots {
+            auditID = max(auditID, snapshot.auditID)
+            var next: InterceptPlan
             do {
-                plan = try plan.updated(with: snapshot)
-                plans.append(plan)
-                changesApplied.add(1, ordering: .relaxed)
+                next = try plan.updated(with: snapshot)
             } catch {
                 changesFailed.add(1, ordering: .relaxed)
                 context.logger.error("run: a change of the warrant store cannot be applied: \(error.description)")
+                continue
             }
-            auditID = max(auditID, snapshot.auditID)
+            next.protection = try protection(of: next, snapshot: snapshot)
+            plan = next
+            plans.append(plan)
+            changesApplied.add(1, ordering: .relaxed)
         }
         changeID = current
         guard !plans.isEmpty else { return }
@@ -88,6 +101,27 @@ actor StoreWatcher: Service {
         context.logger.notice(
             "run: the warrant store changed (\(plans.count) changes); \(active) warrants now in force"
         )
+    }
+
+    /// The protection of the agencies `next` delivers to, with their settings as `snapshot` has them.
+    private func protection(
+        of next: InterceptPlan,
+        snapshot: StoreSnapshot
+    ) throws(ApplianceError) -> [String: AgencyProtection] {
+        let used = Set(next.agencies.map(\.name))
+        do {
+            return try protectionLoader.updated(
+                plan.protection,
+                agencies: snapshot.agencies.filter { used.contains($0.name) },
+                logger: context.logger
+            )
+        } catch {
+            context.logger.critical(
+                "run: \(error.description); stopping rather than send the agency's records unprotected",
+                metadata: ["li.agency": "\(error.agency)"]
+            )
+            throw ApplianceError(.runtime, "run: \(error.description)")
+        }
     }
 
     /// The store's state after each change committed since the last poll, oldest first. When the audit log does
