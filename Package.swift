@@ -108,6 +108,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
+            dependencies: ["ETSI"],
             path: "Tests/TestSupport",
             swiftSettings: strictFeatures
         ),
@@ -141,7 +142,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplianceTests",
-            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "TestSupport"],
+            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "Mediator", "ETSI", "TestSupport"],
             swiftSettings: strictFeatures
         ),
         .testTarget(
