@@ -147,7 +147,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["TestSupport", "ETSI", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictFeatures
         ),
     ]

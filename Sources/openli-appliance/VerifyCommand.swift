@@ -7,11 +7,11 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Verify the hash and signature TRIs of records saved by `lemf --out-der`.",
         discussion: """
-            Reads the files in order as one series of PS-PDUs (as the LEMF received them), decrypts encrypted \\
-            records with --decryption-key-file, and checks, per LIID, CIN and IRI|CC stream, every hash TRI \\
-            against the records it lists and every signature TRI against --key. One line per problem (a record \\
-            altered, dropped or not covered by any hash, a hash not signed, a signature that does not verify), \\
-            then one line per LIID. Exit status 0 when every record is covered and every hash and signature \\
+            Reads the files in order as one series of PS-PDUs (as the LEMF received them), decrypts encrypted \
+            records with --decryption-key-file, and checks, per LIID, CIN and IRI|CC stream, every hash TRI \
+            against the records it lists and every signature TRI against --key. One line per problem (a record \
+            altered, dropped or not covered by any hash, a hash not signed, a signature that does not verify), \
+            then one line per LIID. Exit status 0 when every record is covered and every hash and signature \
             verifies, 1 when not, 2 for bad usage, a key that cannot be used, or a file that cannot be read.
             """
     )

@@ -10,7 +10,8 @@ public struct IntegrityLIIDReport: Sendable, Equatable {
     public var recordsMissing = 0
     /// Records that no hash TRI covered (at the end, or let go past the limits).
     public var recordsNotCovered = 0
-    /// Records that arrived but could not be read (not DER, not decryptable, encrypted without a key).
+    /// PS-PDUs (records or check TRIs) that arrived but could not be read: not DER, not decryptable, encrypted
+    /// without a key.
     public var recordsUnreadable = 0
     /// Records received again with other octets while they waited for their hash.
     public var recordsChanged = 0

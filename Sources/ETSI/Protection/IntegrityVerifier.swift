@@ -83,11 +83,11 @@ public struct IntegrityVerifier: Sendable {
         return IntegrityOutcome(.held, problems: [IntegrityProblem(.recordsNotCovered(records: released), in: stream)])
     }
 
-    /// Notes a record of `liid` and `cin` numbered `sequence` that arrived but cannot be read: a hash TRI that lists
-    /// it then fails as unreadable rather than as a drop. The record counts against the LIID.
+    /// Notes a PS-PDU of `liid` and `cin` numbered `sequence` that arrived but cannot be read (a record, or a check
+    /// TRI: which one cannot be told): a hash TRI that lists the number then fails as unreadable rather than as a
+    /// drop. Every such PS-PDU counts against the LIID.
     public mutating func noteUnreadable(liid: String, cin: UInt32?, sequence: UInt64) {
         var numbers = unreadable[liid]?[cin] ?? SequenceNumberRanges()
-        guard !numbers.contains(sequence) else { return }
         numbers.insert(sequence)
         unreadable[liid, default: [:]][cin] = numbers
         reports[liid, default: IntegrityLIIDReport()].recordsUnreadable += 1
