@@ -222,6 +222,35 @@ struct IntegrityVerifierTests {
         #expect(verifier.isIntact)
     }
 
+    @Test("a cINReset lets a stream start again at 0: what the old one held is reported, the new one verifies")
+    func cinReset() throws {
+        let signer = try IntegritySigningKey(pem: IntegrityTestKeys.p256Private)
+        var old = ProtectedStream(liid: "LI-1", dataType: .cc, signingKey: signer)
+        var items = try (0..<10).map { _ in try old.record() }
+        items.append(try old.hashTRI())
+        var reset: [UInt8] = []
+        TRIPayload.cinReset.withUnsafeBytes {
+            PSPDUWriter.write(
+                header: old.header,
+                cin: 7,
+                sequence: 0,
+                time: Timestamp(seconds: 1_714_521_700, microseconds: 0),
+                payload: $0,
+                into: &reset
+            )
+        }
+        items.append(ProtectedStream.Item(kind: .other, octets: reset))
+        var new = ProtectedStream(liid: "LI-1", dataType: .cc, signingKey: signer)
+        items += try ProtectedStream.items(of: &new, records: 10, recordsPerHash: 10, hashesPerSignature: 1)
+        var verifier = IntegrityVerifier(key: signer.verifyingKey)
+        #expect(Self.verify(items, with: &verifier).map(\.kind) == [.hashesNotSigned(hashes: [1])])
+        let report = try #require(verifier.reports["LI-1"])
+        #expect(report.records == 20)
+        #expect(report.recordsCovered == 20)
+        #expect(report.hashesVerified == 2)
+        #expect(report.signaturesVerified == 1)
+    }
+
     @Test("memory is bounded: a stream without hash TRIs lets its oldest records go, reported not covered")
     func limits() throws {
         var stream = ProtectedStream(liid: "LI-1", dataType: .cc, signingKey: nil)

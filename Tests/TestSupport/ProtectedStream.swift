@@ -17,12 +17,20 @@ public struct ProtectedStream {
             case hash(UInt64)
             /// A signature TRI with its own number.
             case signature(UInt64)
+            /// Another PS-PDU of the stream (a cINReset, a keep-alive) that a test adds.
+            case other
         }
 
         /// What it is.
         public var kind: Kind
         /// The PS-PDU as sent.
         public var octets: [UInt8]
+
+        /// An item.
+        public init(kind: Kind, octets: [UInt8]) {
+            self.kind = kind
+            self.octets = octets
+        }
     }
 
     /// The header every record carries.

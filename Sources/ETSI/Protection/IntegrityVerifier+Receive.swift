@@ -1,8 +1,9 @@
 /// Feeding whole received records.
 extension IntegrityVerifier {
     /// Takes one opened record: an IRI, CC or HI1 record is held for its hash TRI (IRI and HI1 in the IRI stream
-    /// of their LIID and CIN, CC in the CC stream), an integrity check TRI is checked, a record still encrypted
-    /// (no key) is noted unreadable, anything else is not covered by integrity checks.
+    /// of their LIID and CIN, CC in the CC stream), an integrity check TRI is checked, a cINReset lets the CIN's
+    /// streams start again (``reset(liid:cin:)``), a record still encrypted (no key) is noted unreadable, anything
+    /// else is not covered by integrity checks.
     public mutating func receive(_ record: ReceivedRecord) -> IntegrityOutcome {
         let summary = record.summary
         switch summary.kind {
@@ -12,6 +13,9 @@ extension IntegrityVerifier {
         case .cc:
             let stream = IntegrityStream(liid: summary.liid, cin: summary.cin, dataType: .cc)
             return add(record: record.hashedForm, sequence: summary.sequence, in: stream)
+        case .tri where summary.triMessage == .cinReset:
+            reset(liid: summary.liid, cin: summary.cin)
+            return IntegrityOutcome(.notCovered)
         case .tri:
             return check(record, summary: summary)
         case .other(4):

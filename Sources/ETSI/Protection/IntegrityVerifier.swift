@@ -37,6 +37,8 @@ public struct IntegrityVerifier: Sendable {
     var streams: [IntegrityStream: IntegrityStreamState] = [:]
     /// Records that could not be read, per LIID and CIN (their kind, hence their stream, is unknown).
     var unreadable: [String: [UInt32?: SequenceNumberRanges]] = [:]
+    /// Streams whose numbering a cINReset allows to start again at 0.
+    var restartAllowed: Set<IntegrityStream> = []
     var heldOctets = 0
     /// What was established so far, per LIID.
     public internal(set) var reports: [String: IntegrityLIIDReport] = [:]
@@ -55,6 +57,11 @@ public struct IntegrityVerifier: Sendable {
     public mutating func add(record octets: [UInt8], sequence: UInt64, in stream: IntegrityStream) -> IntegrityOutcome {
         var state = streams.removeValue(forKey: stream) ?? IntegrityStreamState()
         defer { streams[stream] = state }
+        var problems: [IntegrityProblem] = []
+        if restartAllowed.remove(stream) != nil, sequence == 0 {
+            problems = close(stream, state: &state)
+            unreadable[stream.liid]?[stream.cin] = nil
+        }
         if state.recordsDone.contains(sequence) {
             return IntegrityOutcome(.repeated)
         }
@@ -67,7 +74,7 @@ public struct IntegrityVerifier: Sendable {
         heldOctets += octets.count
         reports[stream.liid, default: IntegrityLIIDReport()].records += 1
         guard state.records.count > limits.recordsPerStream || heldOctets > limits.octets else {
-            return IntegrityOutcome(.held)
+            return IntegrityOutcome(.held, problems: problems)
         }
         var released: [UInt64] = []
         while state.records.count > limits.recordsPerStream - limits.recordsPerStream / 8
@@ -79,8 +86,10 @@ public struct IntegrityVerifier: Sendable {
             released.append(number)
         }
         reports[stream.liid, default: IntegrityLIIDReport()].recordsNotCovered += released.count
-        guard !released.isEmpty else { return IntegrityOutcome(.held) }
-        return IntegrityOutcome(.held, problems: [IntegrityProblem(.recordsNotCovered(records: released), in: stream)])
+        if !released.isEmpty {
+            problems.append(IntegrityProblem(.recordsNotCovered(records: released), in: stream))
+        }
+        return IntegrityOutcome(.held, problems: problems)
     }
 
     /// Notes a PS-PDU of `liid` and `cin` numbered `sequence` that arrived but cannot be read (a record, or a check
@@ -93,24 +102,42 @@ public struct IntegrityVerifier: Sendable {
         reports[liid, default: IntegrityLIIDReport()].recordsUnreadable += 1
     }
 
+    /// After a cINReset TRI for `liid` and `cin`: the next record numbered 0 of each of its two streams starts that
+    /// stream again (what it still holds is reported as by ``finish()``, and its hash and signature TRIs may be
+    /// numbered from 1 again). As for sequence numbers, the reset permits a restart rather than demanding one: HI2
+    /// and HI3 are separate connections.
+    public mutating func reset(liid: String, cin: UInt32?) {
+        restartAllowed.insert(IntegrityStream(liid: liid, cin: cin, dataType: .iri))
+        restartAllowed.insert(IntegrityStream(liid: liid, cin: cin, dataType: .cc))
+    }
+
     /// The end of the input: every record still held is reported as not covered and every hash TRI still held as
     /// not signed; the verifier is then empty (its reports stay).
     public mutating func finish() -> [IntegrityProblem] {
         var problems: [IntegrityProblem] = []
         for stream in streams.keys.sorted(by: { $0.description < $1.description }) {
             guard var state = streams.removeValue(forKey: stream) else { continue }
-            let records = state.records.takeAll().map(\.number)
-            let hashes = state.hashes.takeAll().map(\.number)
-            if !records.isEmpty {
-                reports[stream.liid, default: IntegrityLIIDReport()].recordsNotCovered += records.count
-                problems.append(IntegrityProblem(.recordsNotCovered(records: records), in: stream))
-            }
-            if !hashes.isEmpty {
-                reports[stream.liid, default: IntegrityLIIDReport()].hashesNotSigned += hashes.count
-                problems.append(IntegrityProblem(.hashesNotSigned(hashes: hashes), in: stream))
-            }
+            problems += close(stream, state: &state)
         }
-        heldOctets = 0
+        restartAllowed = []
+        return problems
+    }
+
+    /// Empties one stream's state: what it holds becomes problems.
+    private mutating func close(_ stream: IntegrityStream, state: inout IntegrityStreamState) -> [IntegrityProblem] {
+        var problems: [IntegrityProblem] = []
+        let records = state.records.takeAll()
+        let hashes = state.hashes.takeAll().map(\.number)
+        heldOctets -= records.reduce(0) { $0 + $1.octets.count }
+        state = IntegrityStreamState()
+        if !records.isEmpty {
+            reports[stream.liid, default: IntegrityLIIDReport()].recordsNotCovered += records.count
+            problems.append(IntegrityProblem(.recordsNotCovered(records: records.map(\.number)), in: stream))
+        }
+        if !hashes.isEmpty {
+            reports[stream.liid, default: IntegrityLIIDReport()].hashesNotSigned += hashes.count
+            problems.append(IntegrityProblem(.hashesNotSigned(hashes: hashes), in: stream))
+        }
         return problems
     }
 }
