@@ -14,8 +14,8 @@ import Darwin
 ///
 /// The file is opened to append (created with mode 0600: it holds intercepted content) so that runs add to it.
 /// Records are buffered and written at each ``flush()`` (the server flushes after every read) and when the buffer
-/// passes 1 MiB, so a crash of the LEMF loses nothing it has processed; the file is synced to disk at most once a
-/// second while records arrive, and at ``close()``. Owned by the server's event loop.
+/// passes 1 MiB, so a crash of the LEMF loses at most the records of the read in progress; the file is synced to
+/// disk at most once a second while records arrive, and at ``close()``. Owned by the server's event loop.
 final class LEMFRecordFile {
     private let descriptor: Int32
     private var pending: [UInt8] = []
