@@ -108,6 +108,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
+            dependencies: ["ETSI"],
             path: "Tests/TestSupport",
             swiftSettings: strictFeatures
         ),
@@ -144,12 +145,12 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplianceTests",
-            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "TestSupport"],
+            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "Mediator", "ETSI", "TestSupport"],
             swiftSettings: strictFeatures
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["TestSupport", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["TestSupport", "ETSI", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictFeatures
         ),
     ]

@@ -25,7 +25,7 @@ struct OpenLIAppliance: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, StatusCommand.self, AgencyCommand.self, WarrantCommand.self, ServerCommand.self,
-            SinkCommand.self, AuditCommand.self, LEMFCommand.self, ConfigCommand.self,
+            SinkCommand.self, AuditCommand.self, LEMFCommand.self, VerifyCommand.self, ConfigCommand.self,
         ]
     )
 

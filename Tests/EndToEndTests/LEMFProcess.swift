@@ -8,13 +8,15 @@ struct LEMFProcess {
     let outPath: String
 
     /// Starts it on `port` (0: any) with TLS material from `certificates` (nil: plaintext), presenting the server
-    /// certificate `serverCertificate` (`agency`, `rogue-agency`, ... of Scripts/dev-certs).
+    /// certificate `serverCertificate` (`agency`, `rogue-agency`, ... of Scripts/dev-certs), with `extraArguments`
+    /// (`--verify-integrity FILE`, ...) added.
     init(
         appliance: ApplianceBinary,
         port: Int = 0,
         certificates: DevCertificates? = nil,
         serverCertificate: String = "agency",
-        name: String = "lemf"
+        name: String = "lemf",
+        extraArguments: [String] = []
     )
         throws
     {
@@ -26,7 +28,7 @@ struct LEMFProcess {
                 certificates.path("\(serverCertificate).key"),
             ]
         }
-        process = try BackgroundProcess(appliance.path, arguments)
+        process = try BackgroundProcess(appliance.path, arguments + extraArguments)
         guard let bound = process.waitForError(#"listening on [^ ]+:(\d+)"#), let number = Int(bound) else {
             throw DecoderError(message: "lemf did not start: \(process.standardError)")
         }

@@ -1,3 +1,4 @@
+import ETSI
 import Foundation
 import Mediator
 import NIOSSL
@@ -23,18 +24,65 @@ struct LEMFTLSTests {
         return try NIOSSLContext(configuration: configuration)
     }
 
-    private static func startServer(_ certificates: DevCertificates) async throws -> LEMFServer {
+    private static func startServer(
+        _ certificates: DevCertificates,
+        decryptionKey: PayloadEncryptionKey? = nil,
+        integrityKey: IntegrityVerifyingKey? = nil
+    ) async throws -> LEMFServer {
         let files = LEMFTLSFiles(
             caPath: certificates.path("ca.pem"),
             certificatePath: certificates.path("agency.pem"),
             keyPath: certificates.path("agency.key")
         )
-        let configuration = LEMFServerConfiguration(
+        var configuration = LEMFServerConfiguration(
             listen: LEMFListenAddress(host: "127.0.0.1", port: 0),
             tls: files,
             outputPath: certificates.directory + "/out.jsonl"
         )
+        configuration.decryptionKey = decryptionKey
+        configuration.integrityKey = integrityKey
         return try await LEMFServer.start(configuration) { _ in }
+    }
+
+    @Test("encrypted, integrity-protected records over TLS 1.3: decrypted, decoded, every check verified")
+    func protectedRecords() async throws {
+        let scratch = try ScratchDirectory(prefix: "lemf-tls")
+        let certificates = try DevCertificates(in: scratch.path)
+        let key = try PayloadEncryptionKey(fileContents: Array(IntegrityTestKeys.encryptionKeyFile.utf8))
+        let signer = try IntegritySigningKey(pem: IntegrityTestKeys.ed25519Private)
+        let server = try await Self.startServer(
+            certificates,
+            decryptionKey: key,
+            integrityKey: try IntegrityVerifyingKey(pem: IntegrityTestKeys.ed25519Public)
+        )
+        var stream = ProtectedStream(
+            liid: "LI-1",
+            dataType: .iri,
+            encryptionKey: key,
+            hash: .sha512,
+            signingKey: signer
+        )
+        let items = try ProtectedStream.items(of: &stream, records: 40, recordsPerHash: 16, hashesPerSignature: 2)
+        let client = try Self.clientContext(
+            certificates,
+            certificate: certificates.path("appliance.pem"),
+            key: certificates.path("appliance.key")
+        )
+        let expected = try VectorFiles.bytes("keepalive-response.der")
+        let outcome = try await LEMFTestClient.exchange(
+            port: server.boundAddress.port,
+            sending: items.flatMap(\.octets) + VectorFiles.bytes("keepalive.der"),
+            expecting: expected.count,
+            tls: client
+        )
+        #expect(outcome.received == expected)
+        let summary = await server.stop()
+        #expect(summary.liids["LI-1"]?.iriTotal == 40)
+        #expect(summary.liids["LI-1"]?.decrypted == 45)
+        #expect(summary.integrity?["LI-1"]?.recordsCovered == 40)
+        #expect(summary.integrity?["LI-1"]?.signaturesVerified == 2)
+        #expect(summary.integrity?["LI-1"]?.isIntact == true)
+        #expect(!summary.hasErrors)
     }
 
     @Test("TLS 1.3 with a client certificate from the CA: records decoded, keep-alive answered, subject noted")

@@ -10,6 +10,12 @@ public struct LEMFOptions: Sendable, Equatable {
     public var keyPath: String?
     /// `--out FILE`: the JSON lines file; nil for standard output.
     public var outputPath: String?
+    /// `--out-der FILE`: every received PS-PDU appended as received; nil for none.
+    public var derOutputPath: String?
+    /// `--decryption-key-file FILE`: the agency's AES-192 key; nil leaves encrypted records encrypted.
+    public var decryptionKeyPath: String?
+    /// `--verify-integrity FILE`: the PEM public key integrity signatures are verified with; nil checks none.
+    public var integrityKeyPath: String?
     /// `--require-client-cert`: insist on client certificates (what TLS mode always does; refused without TLS).
     public var requireClientCertificate = false
 

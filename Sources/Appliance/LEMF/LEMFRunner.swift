@@ -3,8 +3,9 @@ import Mediator
 /// `openli-appliance lemf`: runs the built-in LEMF until SIGINT or SIGTERM (or until its listening socket fails),
 /// then prints the per-LIID summary on standard error.
 public enum LEMFRunner {
-    /// Serves and returns the exit status: 0 when no error was seen, 1 otherwise. Throws for bad options (exit 2)
-    /// and a socket that cannot be bound (exit 1).
+    /// Serves and returns the exit status: 0 when no error was seen, 1 otherwise (with `--verify-integrity`, a
+    /// LIID whose integrity is not proven is an error). Throws for bad options and key files (exit 2) and a socket
+    /// that cannot be bound (exit 1).
     public static func run(_ options: LEMFOptions) async throws(ApplianceError) -> Int32 {
         let configuration = try configuration(from: options)
         let server: LEMFServer
@@ -40,6 +41,13 @@ public enum LEMFRunner {
             throw ApplianceError(.usage, "lemf: \(error.description)")
         }
         var configuration = LEMFServerConfiguration(listen: listen, outputPath: options.outputPath)
+        configuration.derOutputPath = options.derOutputPath
+        configuration.decryptionKey = try options.decryptionKeyPath.map { path throws(ApplianceError) in
+            try LEMFKeyFiles.encryptionKey(path, option: "--decryption-key-file", command: "lemf")
+        }
+        configuration.integrityKey = try options.integrityKeyPath.map { path throws(ApplianceError) in
+            try LEMFKeyFiles.verifyingKey(path, option: "--verify-integrity", command: "lemf")
+        }
         switch (options.caPath, options.certificatePath, options.keyPath) {
         case (nil, nil, nil):
             guard !options.requireClientCertificate else {

@@ -1,17 +1,25 @@
 import NIOCore
 
-/// The LEMF's state shared by all its connections: the receiver, the output, the open channels. It lives on the
+/// The LEMF's state shared by all its connections: the receiver, the outputs, the open channels. It lives on the
 /// server's single event loop and is only touched there.
 final class LEMFHub {
-    private(set) var receiver = LEMFReceiver()
+    private(set) var receiver: LEMFReceiver
     private let output: LEMFOutputFile
+    private let records: LEMFRecordFile?
     private let report: @Sendable (String) -> Void
     private var channels: [Int: any Channel] = [:]
     /// Whether the listening socket was closed on purpose.
     var stopRequested = false
 
-    init(output: LEMFOutputFile, report: @escaping @Sendable (String) -> Void) {
+    init(
+        receiver: LEMFReceiver,
+        output: LEMFOutputFile,
+        records: LEMFRecordFile?,
+        report: @escaping @Sendable (String) -> Void
+    ) {
+        self.receiver = receiver
         self.output = output
+        self.records = records
         self.report = report
     }
 
@@ -24,11 +32,14 @@ final class LEMFHub {
 
     /// Handles one record; returns the octets to answer with, if any.
     func receive(_ record: ArraySlice<UInt8>, connection: Int) -> [UInt8]? {
+        if let records, !records.append(record) {
+            receiver.outputFailed()
+        }
         let receipt = receiver.receive(record, connection: connection)
         if !output.write(line: receipt.line) {
             receiver.outputFailed()
         }
-        if let problem = receipt.problem {
+        for problem in receipt.problems {
             report(problem)
         }
         return receipt.reply
@@ -37,6 +48,20 @@ final class LEMFHub {
     /// Writes the JSON lines queued so far.
     func flush() {
         if !output.flush() {
+            receiver.outputFailed()
+        }
+        if let records, !records.flush() {
+            receiver.outputFailed()
+        }
+    }
+
+    /// Ends integrity verification: reports what no check covered, writes each LIID's result line.
+    private func finishIntegrity() {
+        let (problems, lines) = receiver.finishIntegrity()
+        for problem in problems {
+            report(problem)
+        }
+        for line in lines where !output.write(line: line) {
             receiver.outputFailed()
         }
     }
@@ -65,13 +90,18 @@ final class LEMFHub {
         report(line)
     }
 
-    /// Closes every open connection, flushes and closes the output; completes when the connections are closed.
+    /// Closes every open connection, ends integrity verification, flushes and closes the outputs; completes when
+    /// the connections are closed.
     func closeAll(on loop: any EventLoop) -> EventLoopFuture<Void> {
         let closing = channels.values.map { channel in
             channel.close().recover { _ in }
         }
         return EventLoopFuture.andAllComplete(closing, on: loop).assumeIsolated().always { _ in
+            self.finishIntegrity()
             if !self.output.close() {
+                self.receiver.outputFailed()
+            }
+            if let records = self.records, !records.close() {
                 self.receiver.outputFailed()
             }
         }.nonisolated()

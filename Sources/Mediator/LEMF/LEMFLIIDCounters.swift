@@ -24,6 +24,12 @@ public struct LEMFLIIDCounters: Sendable, Equatable {
     public var backwards = 0
     /// Records that are not DER but whose LIID could still be read leniently.
     public var derErrors = 0
+    /// Records received in an EncryptionContainer (decrypted or not).
+    public var encrypted = 0
+    /// Encrypted records decrypted with `--decryption-key-file`.
+    public var decrypted = 0
+    /// Encrypted records that did not decrypt (a wrong key, or altered in transit).
+    public var decryptionFailures = 0
     /// cINReset TRIs received.
     public var cinResets = 0
     /// The connections that carried this LIID's records.
@@ -35,6 +41,6 @@ public struct LEMFLIIDCounters: Sendable, Equatable {
     /// IRI records of every type.
     public var iriTotal: Int { iris.values.reduce(0, +) }
 
-    /// Errors: gaps, records going backwards, DER errors.
-    public var errors: Int { gaps + backwards + derErrors }
+    /// Errors: gaps, records going backwards, DER errors, records that did not decrypt.
+    public var errors: Int { gaps + backwards + derErrors + decryptionFailures }
 }

@@ -4,13 +4,14 @@ public struct LEMFReceipt: Sendable, Equatable {
     public var line: String
     /// Octets to send back on the connection (a keep-aliveResponse), if any.
     public var reply: [UInt8]?
-    /// A line for standard error when the record shows an error (a gap, a DER error), if any.
-    public var problem: String?
+    /// Lines for standard error when the record shows errors (a gap, a DER error, a record that does not decrypt,
+    /// an integrity check that fails).
+    public var problems: [String]
 
     /// Creates a receipt.
-    public init(line: String, reply: [UInt8]? = nil, problem: String? = nil) {
+    public init(line: String, reply: [UInt8]? = nil, problems: [String] = []) {
         self.line = line
         self.reply = reply
-        self.problem = problem
+        self.problems = problems
     }
 }

@@ -39,9 +39,17 @@ public final class LEMFServer: Sendable {
     ) async throws(LEMFError) -> LEMFServer {
         let sslContext = try configuration.tls?.makeContext()
         let output = try LEMFOutputFile(path: configuration.outputPath)
+        let records = try configuration.derOutputPath.map { path throws(LEMFError) in try LEMFRecordFile(path: path) }
+        let receiver = LEMFReceiver(
+            decryptionKey: configuration.decryptionKey,
+            integrityKey: configuration.integrityKey
+        )
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let loop = group.next()
-        let hub = NIOLoopBoundBox.makeBoxSendingValue(LEMFHub(output: output, report: report), eventLoop: loop)
+        let hub = NIOLoopBoundBox.makeBoxSendingValue(
+            LEMFHub(receiver: receiver, output: output, records: records, report: report),
+            eventLoop: loop
+        )
         let limit = configuration.maximumRecordLength
         let bootstrap = ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 64)
@@ -101,8 +109,8 @@ public final class LEMFServer: Sendable {
         return (try? await listener.eventLoop.submit { hub.value.receiver.summary }.get()) ?? LEMFSummary()
     }
 
-    /// Stops listening, closes every connection, flushes the output, stops the event loop and returns the
-    /// summary.
+    /// Stops listening, closes every connection, ends integrity verification (what no check covered is reported),
+    /// flushes the outputs, stops the event loop and returns the summary.
     public func stop() async -> LEMFSummary {
         let hub = self.hub
         let loop = listener.eventLoop

@@ -12,8 +12,10 @@ public struct LEMFSummary: Sendable, Equatable {
     public var brokenStreams = 0
     /// Connections refused because the TLS handshake failed (no certificate, a certificate from another CA...).
     public var refusedHandshakes = 0
-    /// Failed writes of JSON lines.
+    /// Failed writes of JSON lines (and of `--out-der` records).
     public var outputFailures = 0
+    /// Integrity results per LIID when integrity checks are verified (`--verify-integrity`), else nil.
+    public var integrity: [String: IntegrityLIIDReport]?
 
     /// Creates an empty summary.
     public init() {}
@@ -21,10 +23,11 @@ public struct LEMFSummary: Sendable, Equatable {
     /// Records received in all.
     public var records: Int { liids.values.reduce(0) { $0 + $1.records } + unattributedDERErrors }
 
-    /// Errors in all: sequence and DER errors, broken streams, refused handshakes, failed output.
+    /// Errors in all: sequence, DER and decryption errors, broken streams, refused handshakes, failed output, LIIDs
+    /// whose integrity is not proven.
     public var errors: Int {
         liids.values.reduce(0) { $0 + $1.errors } + unattributedDERErrors + brokenStreams + refusedHandshakes
-            + outputFailures
+            + outputFailures + (integrity?.values.filter { !$0.isIntact }.count ?? 0)
     }
 
     /// Whether anything went wrong (the command then exits 1).
@@ -45,6 +48,7 @@ public struct LEMFSummary: Sendable, Equatable {
                 lines.append(render(connection))
             }
         }
+        lines += renderProtection()
         lines.append(
             "lemf: other errors: DER errors without a LIID \(unattributedDERErrors), broken streams \(brokenStreams), "
                 + "refused TLS handshakes \(refusedHandshakes), output write failures \(outputFailures)"
@@ -76,6 +80,10 @@ public struct LEMFSummary: Sendable, Equatable {
         if counters.cinResets > 0 {
             text += "; cINResets \(counters.cinResets)"
         }
+        if counters.encrypted > 0 {
+            text += "; encrypted \(counters.encrypted) (decrypted \(counters.decrypted), "
+            text += "failed \(counters.decryptionFailures))"
+        }
         let used = counters.connections.sorted().compactMap { connections[$0]?.label }
         text += "; connections [" + used.joined(separator: "; ") + "]"
         return text
@@ -94,5 +102,35 @@ public struct LEMFSummary: Sendable, Equatable {
             text += ", open at exit"
         }
         return text
+    }
+
+    /// The decryption verdict and the integrity lines.
+    private func renderProtection() -> [String] {
+        var lines: [String] = []
+        let encrypted = liids.values.reduce(0) { $0 + $1.encrypted }
+        let decrypted = liids.values.reduce(0) { $0 + $1.decrypted }
+        let failed = liids.values.reduce(0) { $0 + $1.decryptionFailures }
+        if failed > 0 && decrypted == 0 {
+            lines.append(
+                "lemf: decryption: none of \(failed) encrypted records decrypted: the --decryption-key-file is not "
+                    + "the key the records were encrypted with"
+            )
+        } else if failed > 0 {
+            lines.append("lemf: decryption: \(failed) of \(encrypted) encrypted records did not decrypt (altered?)")
+        } else if encrypted > decrypted {
+            lines.append(
+                "lemf: decryption: \(encrypted - decrypted) encrypted records not decrypted (no --decryption-key-file)"
+            )
+        }
+        guard let integrity else { return lines }
+        for liid in integrity.keys.sorted() {
+            if let report = integrity[liid] {
+                lines.append("lemf: integrity: LIID \(LEMFJSON.quoted(liid)): \(report.text)")
+            }
+        }
+        if integrity.isEmpty {
+            lines.append("lemf: integrity: no record received")
+        }
+        return lines
     }
 }
