@@ -160,4 +160,32 @@ import Warrants
         #expect(sequencer.signatureChecks == 2)
         #expect(!sequencer.hasPendingChecks)
     }
+
+    @Test func hi1NotificationsAndIRIsAndCCsCarryTheirPayloadTypes() throws {
+        let sink = CollectingSink()
+        let sequencer = Sequencer(plan: try plan(encrypted: true), sink: sink)
+        let batch = batch(1)
+        let notification = HI1Payload.encode(
+            operation: .activated,
+            liid: "PROTECT-1",
+            operatorIdentifier: "op",
+            networkElementIdentifier: "ne",
+            time: Timestamp(seconds: 1_714_521_600, microseconds: 0),
+            targetInformation: nil
+        )
+        batch.append(interceptIndex: 0, cin: 0, timeMicros: 1_000_000, kind: .hi1, payload: notification)
+        sequencer.process(batch)
+        sequencer.finish()
+        let key = try #require(key)
+        var types: [String: EncryptedPayloadType?] = [:]
+        for (_, pdu) in sink.pdus.withLock({ $0 }) {
+            let decrypted = try pdu.withUnsafeBytes { try RecordDecryptor(key: key).decrypt($0) }
+            let summary = try decrypted.plainRecord.withUnsafeBytes { try PSPDUReader.summarize($0) }
+            types["\(summary.kind)"] = decrypted.payloadType
+        }
+        #expect(types["cc"] == .part3)
+        #expect(types["iri"] == .part3)
+        #expect(types["hi1(ETSI.HI1Payload.Operation.activated)"] == .part1)
+        #expect(types["tri"] == .part1)
+    }
 }
