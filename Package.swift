@@ -35,6 +35,11 @@ let package = Package(
             name: "CPcap",
             providers: [.apt(["libpcap-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "CCRC32C"),
         .target(name: "CUDPReceive"),
         .target(name: "Stages", swiftSettings: strictFeatures),
@@ -42,10 +47,7 @@ let package = Package(
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
         .target(
             name: "ETSI",
-            dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ],
+            dependencies: ["CLibCrypto", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: packetPathFeatures
         ),
         .target(

@@ -1,15 +1,11 @@
-import Crypto
-import Foundation
-import _CryptoExtras
-
 /// Reads back records that travel in an EncryptionContainer (the ETSI-IP.nl profile of ``RecordEncryptor``): the
 /// LEMF side. Every failure is a ``RecordDecryptionError``; no input traps.
 public struct RecordDecryptor: Sendable {
-    private let keyOctets: [UInt8]
+    private let key: PayloadEncryptionKey
 
     /// A decryptor with the agency's key.
     public init(key: PayloadEncryptionKey) {
-        keyOctets = key.octets
+        self.key = key
     }
 
     /// Whether `record` (one whole PS-PDU) carries an EncryptionContainer.
@@ -26,23 +22,10 @@ public struct RecordDecryptor: Sendable {
         }
         let cipherText = UnsafeRawBufferPointer(rebasing: record[container.contentStart..<container.contentEnd])
         guard !cipherText.isEmpty, cipherText.count % 16 == 0 else { throw .notBlockAligned(cipherText.count) }
-        let clear: [UInt8]
-        do {
-            clear = Array(
-                try AES._CBC.decrypt(
-                    cipherText,
-                    using: SymmetricKey(data: keyOctets),
-                    iv: AES._CBC.IV(
-                        ivBytes: RecordEncryptor.initializationVector(
-                            sequence: UInt32(truncatingIfNeeded: container.sequence)
-                        )
-                    ),
-                    noPadding: true
-                )
-            )
-        } catch {
-            throw .notDecryptable
-        }
+        var clear = Array(cipherText)
+        let iv = RecordEncryptor.initializationVector(sequence: UInt32(truncatingIfNeeded: container.sequence))
+        guard let cipher = AES192CBC(key: key, direction: .decrypt), cipher.run(&clear, range: 0..<clear.count, iv: iv)
+        else { throw .notDecryptable }
         let read = clear.withUnsafeBytes { bytes in
             Result { () throws(RecordDecryptionError) in try Self.readEncryptedPayload(bytes) }
         }

@@ -1,7 +1,3 @@
-import Crypto
-import Foundation
-import _CryptoExtras
-
 /// Writes PS-PDUs whose payload travels in a TS 102 232-1 EncryptionContainer, AES-192-CBC as OpenLI's ETSI-IP.nl
 /// profile does, so that an LEMF that decrypts OpenLI's records decrypts these:
 ///
@@ -23,12 +19,12 @@ import _CryptoExtras
 /// appends it with encryptionType none(1) and the EncryptedPayload in clear (the form integrity hashes cover), then
 /// ``encrypt(_:in:)`` encrypts it in place (same length) and sets aES-192-CBC.
 public struct RecordEncryptor {
-    private let key: SymmetricKey
+    private let cipher: AES192CBC?
     private var scratch: [UInt8] = []
 
     /// An encryptor with an agency's key.
     public init(key: PayloadEncryptionKey) {
-        self.key = SymmetricKey(data: key.octets)
+        cipher = AES192CBC(key: key, direction: .encrypt)
     }
 
     /// Appends one PS-PDU (header as ``PSPDUWriter`` writes it) whose payload is an EncryptionContainer holding
@@ -70,23 +66,11 @@ public struct RecordEncryptor {
     /// Encrypts, in place, the record that ``appendPlain(header:cin:sequence:time:payload:payloadType:stream:into:)``
     /// wrote at `layout`.
     public func encrypt(_ layout: EncryptedRecordLayout, in out: inout [UInt8]) throws(RecordEncryptionError) {
-        let encrypted: Data
-        do {
-            encrypted = try AES._CBC.encrypt(
-                out[layout.contentStart..<layout.contentEnd],
-                using: key,
-                iv: AES._CBC.IV(ivBytes: Self.initializationVector(sequence: layout.sequence)),
-                noPadding: true
-            )
-        } catch {
-            throw .cipherFailed(String(describing: error))
+        guard let cipher else { throw .cipherFailed("OpenSSL refused the AES-192-CBC key") }
+        let iv = Self.initializationVector(sequence: layout.sequence)
+        guard cipher.run(&out, range: layout.contentStart..<layout.contentEnd, iv: iv) else {
+            throw .cipherFailed("OpenSSL refused to encipher \(layout.contentEnd - layout.contentStart) octets")
         }
-        guard encrypted.count == layout.contentEnd - layout.contentStart else {
-            throw .cipherFailed(
-                "AES-192-CBC returned \(encrypted.count) octets for \(layout.contentEnd - layout.contentStart)"
-            )
-        }
-        out.replaceSubrange(layout.contentStart..<layout.contentEnd, with: encrypted)
         out[layout.encryptionTypeOffset] = EncryptionType.aes192CBC
     }
 
