@@ -17,6 +17,12 @@ let package = Package(
     products: [
         .executable(name: "openli-appliance", targets: ["openli-appliance"]),
         .executable(name: "openli-microbench", targets: ["openli-microbench"]),
+        // The modules the fuzz targets (Fuzz/Package.swift) call, each a product so that a target builds only what
+        // it needs.
+        .library(name: "Packets", targets: ["Packets"]),
+        .library(name: "Protocols", targets: ["Protocols"]),
+        .library(name: "ETSI", targets: ["ETSI"]),
+        .library(name: "Appliance", targets: ["Appliance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

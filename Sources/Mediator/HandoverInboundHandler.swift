@@ -3,18 +3,14 @@ import NIOCore
 import NIOSSL
 import NIOTLS
 
-/// Reads what the agency sends on a handover connection: splits it into PS-PDUs and hands each keep-alive response
-/// on, octet for octet, for the connection to match against its outstanding keep-alive. Anything else is reported
-/// and dropped; undecodable input, or more than ``maximumPendingBytes`` without a whole record, closes the
-/// connection (the stream can no longer be split reliably, and an agency only ever sends short responses). Also
-/// passes on writability changes and the end of the TLS handshake.
+/// Reads what the agency sends on a handover connection through a ``HandoverReplyReader`` and hands each keep-alive
+/// response on, octet for octet, for the connection to match against its outstanding keep-alive. Anything else is
+/// reported and dropped; undecodable input, or more than ``HandoverReplyReader/maximumPendingBytes`` without a whole
+/// record, closes the connection. Also passes on writability changes and the end of the TLS handshake.
 final class HandoverInboundHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
 
-    /// The most bytes kept while waiting for the rest of a record: a keep-alive response is under 200 bytes.
-    static let maximumPendingBytes = 64 << 10
-
-    private var pending = ByteBuffer()
+    private var reader = HandoverReplyReader()
     private let onKeepAliveResponse: ([UInt8]) -> Void
     private let onUnexpected: (String) -> Void
     private let onError: (any Error) -> Void
@@ -37,14 +33,14 @@ final class HandoverInboundHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        var incoming = unwrapInboundIn(data)
-        pending.writeBuffer(&incoming)
+        let incoming = unwrapInboundIn(data)
+        incoming.withUnsafeReadableBytes { reader.append($0) }
         do {
-            while let record = try nextRecord() {
-                let summary = try record.withUnsafeBytes { try PSPDUReader.summarize($0, lenient: true) }
-                if summary.triMessage == .keepAliveResponse {
+            while let reply = try reader.next() {
+                switch reply {
+                case .keepAliveResponse(let record):
                     onKeepAliveResponse(record)
-                } else {
+                case .other:
                     onUnexpected("a PS-PDU that is not a keep-alive response")
                 }
             }
@@ -53,9 +49,9 @@ final class HandoverInboundHandler: ChannelInboundHandler, RemovableChannelHandl
             context.close(promise: nil)
             return
         }
-        if pending.readableBytes > Self.maximumPendingBytes {
-            onUnexpected("\(pending.readableBytes) bytes without a whole record; closing")
-            pending.clear()
+        if reader.isOverLimit {
+            onUnexpected("\(reader.pendingCount) bytes without a whole record; closing")
+            reader.clear()
             context.close(promise: nil)
         }
     }
@@ -73,12 +69,5 @@ final class HandoverInboundHandler: ChannelInboundHandler, RemovableChannelHandl
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         onError(error)
         context.close(promise: nil)
-    }
-
-    private func nextRecord() throws -> [UInt8]? {
-        let length = try pending.withUnsafeReadableBytes { try PSPDUReader.recordLength(in: $0, lenient: true) }
-        guard let length, let record = pending.readBytes(length: length) else { return nil }
-        pending.discardReadBytes()
-        return record
     }
 }

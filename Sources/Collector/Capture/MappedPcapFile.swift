@@ -1,3 +1,5 @@
+import Packets
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -13,14 +15,13 @@ import Darwin
 /// pcapng files are not handled here (``open(path:)`` returns nil and the caller uses libpcap).
 final class MappedPcapFile {
     /// The largest record accepted (as libpcap: 256 KiB of captured bytes).
-    static let maximumRecordBytes = 262_144
+    static let maximumRecordBytes = PcapFileHeader.maximumRecordBytes
     /// Bytes of file each window covers for record starts; windows overlap by one largest record.
     static let windowBytes = 32 << 20
 
     private let descriptor: Int32
     private let path: String
-    private let swapped: Bool
-    private let nanoseconds: Bool
+    private let header: PcapFileHeader
     private let pageSize: Int
     /// The file's size in bytes.
     let fileSize: Int
@@ -33,15 +34,12 @@ final class MappedPcapFile {
     /// Counts the windows mapped so far, so a reader can tell cheaply whether ``region`` changed.
     private(set) var regionGeneration = 0
 
-    private init(descriptor: Int32, path: String, fileSize: Int, header: UnsafeRawBufferPointer) {
+    private init(descriptor: Int32, path: String, fileSize: Int, header: PcapFileHeader) {
         self.descriptor = descriptor
         self.path = path
         self.fileSize = fileSize
-        let magic = header.loadUnaligned(as: UInt32.self)
-        swapped = magic == 0xD4C3_B2A1 || magic == 0x4D3C_B2A1
-        nanoseconds = magic == 0xA1B2_3C4D || magic == 0x4D3C_B2A1
-        let rawLinkType = header.loadUnaligned(fromByteOffset: 20, as: UInt32.self)
-        linkType = Int32(truncatingIfNeeded: (swapped ? rawLinkType.byteSwapped : rawLinkType) & 0x0FFF_FFFF)
+        self.header = header
+        linkType = header.linkType
         pageSize = max(4096, sysconf(Int32(_SC_PAGESIZE)))
     }
 
@@ -62,14 +60,11 @@ final class MappedPcapFile {
             close(descriptor)
             return nil
         }
-        let magic = header.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
-        guard [0xA1B2_C3D4, 0xD4C3_B2A1, 0xA1B2_3C4D, 0x4D3C_B2A1].contains(magic) else {
+        guard let fileHeader = header.withUnsafeBytes({ PcapFileHeader($0) }) else {
             close(descriptor)
             return nil
         }
-        return header.withUnsafeBytes { bytes in
-            MappedPcapFile(descriptor: descriptor, path: path, fileSize: Int(info.st_size), header: bytes)
-        }
+        return MappedPcapFile(descriptor: descriptor, path: path, fileSize: Int(info.st_size), header: fileHeader)
     }
 
     /// Hands the next frame (valid while ``region`` is held) and its capture time to `body`; false at the end.
@@ -79,18 +74,16 @@ final class MappedPcapFile {
         guard position < fileSize else { return false }
         guard position + 16 <= fileSize else { throw truncated() }
         let window = try window(for: position)
-        let start = position - window.fileOffset
-        let header = UnsafeRawBufferPointer(rebasing: window.bytes[start..<(start + 16)])
-        let seconds = Int64(field(header, at: 0))
-        let fraction = Int64(field(header, at: 4))
-        let captured = Int(field(header, at: 8))
-        guard captured <= Self.maximumRecordBytes else {
+        let record: PcapRecord
+        do {
+            record = try header.record(in: window.bytes, at: position - window.fileOffset)
+        } catch .tooLarge(let captured) {
             throw CaptureError(source: path, reason: "record at offset \(position) claims \(captured) bytes")
+        } catch {
+            throw truncated()
         }
-        guard position + 16 + captured <= fileSize else { throw truncated() }
-        let frame = UnsafeRawBufferPointer(rebasing: window.bytes[(start + 16)..<(start + 16 + captured)])
-        position += 16 + captured
-        body(frame, seconds * 1_000_000 + (nanoseconds ? fraction / 1000 : fraction))
+        position = window.fileOffset + record.frame.upperBound
+        body(UnsafeRawBufferPointer(rebasing: window.bytes[record.frame]), record.timeMicros)
         return true
     }
 
@@ -108,11 +101,6 @@ final class MappedPcapFile {
         region = mapped
         regionGeneration += 1
         return mapped
-    }
-
-    private func field(_ header: UnsafeRawBufferPointer, at offset: Int) -> UInt32 {
-        let value = header.loadUnaligned(fromByteOffset: offset, as: UInt32.self)
-        return swapped ? value.byteSwapped : value
     }
 
     private func truncated() -> CaptureError {

@@ -6,7 +6,21 @@ enum SIPLines {
     /// The end of the header section that starts at `start`: the offset of the empty line and the offset just past
     /// it (where a body starts); nil when no empty line appears before `end`.
     static func headerBoundary(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> (Int, Int)? {
+        var resume = start
+        return headerBoundary(bytes, from: start, to: end, resume: &resume)
+    }
+
+    /// ``headerBoundary(_:from:to:)`` from `start`, which must be the start of a line; when no empty line appears,
+    /// `resume` is set to the start of the first line not complete before `end`, where a later search, with more
+    /// bytes, can begin.
+    static func headerBoundary(
+        _ bytes: UnsafeRawBufferPointer,
+        from start: Int,
+        to end: Int,
+        resume: inout Int
+    ) -> (Int, Int)? {
         var lineStart = start
+        defer { resume = lineStart }
         while lineStart < end {
             guard let lineFeed = firstLineFeed(bytes, from: lineStart, to: end) else {
                 return nil

@@ -9,6 +9,12 @@ public struct SIPStreamSplitter: Sendable {
     public let maximumMessageSize: Int
     private var buffer: [UInt8] = []
     private var readOffset = 0
+    /// Bytes of the message at `readOffset` already searched for the end of its header without finding it (up to
+    /// the start of its first incomplete line), so that a message arriving in many small pieces is not searched
+    /// from its start again for every piece.
+    private var headerSearched = 0
+    /// The length of the message at `readOffset`, once its header is complete.
+    private var pendingLength: Int?
 
     /// A splitter that accepts messages of up to `maximumMessageSize` bytes.
     public init(maximumMessageSize: Int = 65_535) {
@@ -45,6 +51,8 @@ public struct SIPStreamSplitter: Sendable {
     public mutating func reset() {
         buffer.removeAll(keepingCapacity: true)
         readOffset = 0
+        headerSearched = 0
+        pendingLength = nil
     }
 
     /// The next whole message from the buffer, nil when more bytes are needed.
@@ -56,28 +64,40 @@ public struct SIPStreamSplitter: Sendable {
             return nil
         }
         let start = readOffset
-        let maximumMessageSize = maximumMessageSize
-        let framed = buffer.withUnsafeBytes { bytes in
-            Result { () throws(SIPError) -> Int? in
-                try Self.messageLength(bytes, from: start, maximum: maximumMessageSize)
+        if pendingLength == nil {
+            let maximumMessageSize = maximumMessageSize
+            var searched = headerSearched
+            let framed = buffer.withUnsafeBytes { bytes in
+                Result { () throws(SIPError) -> Int? in
+                    try Self.messageLength(bytes, from: start, searched: &searched, maximum: maximumMessageSize)
+                }
             }
+            pendingLength = try framed.get()
+            headerSearched = searched
         }
-        guard let length = try framed.get() else {
+        guard let length = pendingLength, buffer.count - start >= length else {
             return nil
         }
         readOffset = start + length
+        headerSearched = 0
+        pendingLength = nil
         return Array(buffer[start..<(start + length)])
     }
 
-    /// The length of the message starting at `start` when all of it is in `bytes`; nil when more is needed.
+    /// The length of the message starting at `start` once its header is in `bytes`; nil when more is needed.
+    /// `searched` bytes of it are known to hold no end of header (updated when it is still not found).
     private static func messageLength(
         _ bytes: UnsafeRawBufferPointer,
         from start: Int,
+        searched: inout Int,
         maximum: Int
     ) throws(SIPError) -> Int? {
         try checkStartLine(bytes, from: start)
         let searchEnd = min(bytes.count, start + maximum)
-        guard let (headerEnd, bodyStart) = SIPLines.headerBoundary(bytes, from: start, to: searchEnd) else {
+        var resume = start + searched
+        guard let (headerEnd, bodyStart) = SIPLines.headerBoundary(bytes, from: resume, to: searchEnd, resume: &resume)
+        else {
+            searched = resume - start
             if bytes.count - start >= maximum {
                 throw .messageTooLarge
             }
@@ -101,8 +121,7 @@ public struct SIPStreamSplitter: Sendable {
         guard contentLength <= maximum, bodyStart - start + contentLength <= maximum else {
             throw .messageTooLarge
         }
-        let total = bodyStart - start + contentLength
-        return bytes.count - start >= total ? total : nil
+        return bodyStart - start + contentLength
     }
 
     /// Fails at once when the start line (complete or not) holds control bytes, or when it is complete and not
