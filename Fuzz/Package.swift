@@ -41,6 +41,7 @@ let package = Package(
         fuzzTarget("fuzz-gtp", [packets, protocols]),
         fuzzTarget("fuzz-pspdu", [etsi]),
         fuzzTarget("fuzz-keepalive-reader", [etsi]),
+        fuzzTarget("fuzz-protection", [etsi]),
         fuzzTarget("fuzz-config", [appliance]),
     ]
 )
