@@ -34,7 +34,8 @@ final class AES192CBC {
         return iv.withUnsafeBufferPointer { vector in
             buffer.withUnsafeMutableBufferPointer { octets in
                 guard let base = octets.baseAddress else { return range.isEmpty }
-                return openli_aes192cbc_run(context, vector.baseAddress, base + range.lowerBound, Int32(range.count)) == 1
+                return openli_aes192cbc_run(context, vector.baseAddress, base + range.lowerBound, Int32(range.count))
+                    == 1
             }
         }
     }
