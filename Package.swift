@@ -22,7 +22,7 @@ let package = Package(
         .library(name: "Packets", targets: ["Packets"]),
         .library(name: "Protocols", targets: ["Protocols"]),
         .library(name: "ETSI", targets: ["ETSI"]),
-        .library(name: "Appliance", targets: ["Appliance"]),
+        .library(name: "Configuration", targets: ["Configuration"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -49,6 +49,11 @@ let package = Package(
         .target(name: "CCRC32C"),
         .target(name: "CUDPReceive"),
         .target(name: "Stages", swiftSettings: strictFeatures),
+        .target(
+            name: "Configuration",
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: strictFeatures
+        ),
         .target(name: "Packets", swiftSettings: packetPathFeatures),
         .target(name: "Protocols", dependencies: ["Packets"], swiftSettings: strictFeatures),
         .target(
@@ -86,12 +91,11 @@ let package = Package(
         .target(
             name: "Appliance",
             dependencies: [
-                "ETSI", "Warrants", "Collector", "Mediator", "Stages", "Packets",
+                "ETSI", "Warrants", "Collector", "Mediator", "Stages", "Packets", "Configuration",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -103,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "openli-appliance",
             dependencies: [
-                "Appliance", "Warrants", "Collector",
+                "Appliance", "Warrants", "Collector", "Configuration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -153,7 +157,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ApplianceTests",
-            dependencies: ["Appliance", "Warrants", "Packets", "Collector", "Mediator", "ETSI", "TestSupport"],
+            dependencies: [
+                "Appliance", "Warrants", "Packets", "Collector", "Mediator", "ETSI", "Configuration", "TestSupport",
+            ],
             swiftSettings: strictFeatures
         ),
         .testTarget(

@@ -21,7 +21,7 @@ func fuzzTarget(_ name: String, _ dependencies: [Target.Dependency]) -> Target {
 let packets = Target.Dependency.product(name: "Packets", package: "openli-appliance")
 let protocols = Target.Dependency.product(name: "Protocols", package: "openli-appliance")
 let etsi = Target.Dependency.product(name: "ETSI", package: "openli-appliance")
-let appliance = Target.Dependency.product(name: "Appliance", package: "openli-appliance")
+let configuration = Target.Dependency.product(name: "Configuration", package: "openli-appliance")
 
 let package = Package(
     name: "openli-appliance-fuzz",
@@ -42,6 +42,6 @@ let package = Package(
         fuzzTarget("fuzz-pspdu", [etsi]),
         fuzzTarget("fuzz-keepalive-reader", [etsi]),
         fuzzTarget("fuzz-protection", [etsi]),
-        fuzzTarget("fuzz-config", [appliance]),
+        fuzzTarget("fuzz-config", [configuration]),
     ]
 )

@@ -1,3 +1,4 @@
+import Configuration
 import Appliance
 import ArgumentParser
 import Foundation
@@ -55,6 +56,10 @@ struct ConfigCheckCommand: ParsableCommand {
             throw file.locate(renamed, overriddenBy: [])
         }
         print("\(path): ok")
-        print(try file.effectiveOptions(schema: RunCommand.configurationSchema), terminator: "")
+        do {
+            print(try file.effectiveOptions(schema: RunCommand.configurationSchema), terminator: "")
+        } catch {
+            throw ApplianceError(error)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Configuration
 import Appliance
 import ArgumentParser
 import Foundation
@@ -46,7 +47,12 @@ extension RunCommand {
     /// Reads the configuration file at `path` and checks that the parser takes each of its values, so that a value
     /// of the wrong type is refused with its line (`FILE:3: shards: "x" is not a whole number`).
     static func loadConfiguration(path: String, command: String) throws(ApplianceError) -> ConfigurationFile {
-        let file = try ConfigurationFile.load(path: path, schema: configurationSchema, command: command)
+        let file: ConfigurationFile
+        do {
+            file = try ConfigurationFile.load(path: path, schema: configurationSchema, command: command)
+        } catch {
+            throw ApplianceError(error)
+        }
         for entry in file.entries where entry.key.kind != .flag {
             for value in entry.values {
                 let argument = "\(entry.key.option)=\(value.text)"

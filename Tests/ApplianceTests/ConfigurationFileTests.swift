@@ -1,3 +1,4 @@
+import Configuration
 import Appliance
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
         .init(name: "spool-quota", kind: .single, defaultValue: "10G"),
     ])
 
-    static func parse(_ text: String) throws(ApplianceError) -> ConfigurationFile {
+    static func parse(_ text: String) throws(ConfigurationError) -> ConfigurationFile {
         try ConfigurationFile.parse(text, path: "/etc/test.conf", schema: schema, command: "run")
     }
 
@@ -75,7 +76,7 @@ import Testing
             Issue.record("accepted: \(text)")
         } catch {
             #expect(error.message.hasPrefix(message), "\(error.message)")
-            #expect(error.exitStatus == 2)
+            #expect(ApplianceError(error).exitStatus == 2)
         }
     }
 

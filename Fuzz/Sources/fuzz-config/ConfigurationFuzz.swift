@@ -1,4 +1,4 @@
-import Appliance
+import Configuration
 import FuzzSupport
 
 /// The keys of etc/openli-appliance.conf, each with its shape (the real schema is read from `run`'s command-line
@@ -52,8 +52,7 @@ public func fuzzConfiguration(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
         )
     else { return 0 }
     let arguments = file.arguments(overriddenBy: ["--shards", "4"])
-    let error = ApplianceError(.usage, "run: --shards 99 is not in 1...64")
-    _ = file.locate(error, overriddenBy: arguments).message.utf8.count
+    _ = file.locate("run: --shards 99 is not in 1...64", overriddenBy: arguments).utf8.count
     _ = try? file.effectiveOptions(schema: schema)
     return 0
 }

@@ -3,7 +3,7 @@ import Yams
 extension ConfigurationFile {
     /// The options a run with this file (and no command-line option) would use, as a configuration file: every key
     /// with its value from the file, else its default; the keys with neither follow in a comment.
-    public func effectiveOptions(schema: ConfigurationSchema) throws(ApplianceError) -> String {
+    public func effectiveOptions(schema: ConfigurationSchema) throws(ConfigurationError) -> String {
         var pairs: [(Node, Node)] = []
         var unset: [String] = []
         for key in schema.keys {
@@ -26,7 +26,7 @@ extension ConfigurationFile {
         do {
             text = try Yams.serialize(node: Node(pairs))
         } catch {
-            throw ApplianceError(.runtime, "\(path): the effective options cannot be written as YAML: \(error)")
+            throw ConfigurationError("\(path): the effective options cannot be written as YAML: \(error)", isRuntime: true)
         }
         return unset.isEmpty ? text : text + "# not set: \(unset.joined(separator: ", "))\n"
     }

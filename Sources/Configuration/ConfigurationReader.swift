@@ -11,7 +11,7 @@ struct ConfigurationReader {
     var command: String
 
     /// The entries of the document `root`, which must be a mapping of keys to values.
-    func entries(of root: Node) throws(ApplianceError) -> [ConfigurationEntry] {
+    func entries(of root: Node) throws(ConfigurationError) -> [ConfigurationEntry] {
         guard case .mapping(let mapping) = root else {
             throw error(at: root, "the file is not a mapping of option names to values (such as shards: 2)")
         }
@@ -35,7 +35,7 @@ struct ConfigurationReader {
     private func values(
         of node: Node,
         for key: ConfigurationSchema.Key
-    ) throws(ApplianceError) -> [ConfigurationEntry.Value] {
+    ) throws(ConfigurationError) -> [ConfigurationEntry.Value] {
         switch (key.kind, node) {
         case (.flag, .scalar):
             guard let value = node.bool else {
@@ -68,7 +68,7 @@ struct ConfigurationReader {
     private func value(
         of node: Node,
         for key: ConfigurationSchema.Key
-    ) throws(ApplianceError) -> ConfigurationEntry.Value {
+    ) throws(ConfigurationError) -> ConfigurationEntry.Value {
         guard node.null == nil, let text = node.string else {
             throw error(at: node, "\(key.name): has no value")
         }
@@ -76,27 +76,27 @@ struct ConfigurationReader {
     }
 
     /// The error for YAML that cannot be read: its line and libyaml's problem.
-    func syntaxError(_ error: any Error) -> ApplianceError {
+    func syntaxError(_ error: any Error) -> ConfigurationError {
         guard let yamlError = error as? YamlError else {
-            return ApplianceError(.usage, "\(command): \(path): not valid YAML: \(error)")
+            return ConfigurationError("\(command): \(path): not valid YAML: \(error)")
         }
         switch yamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return ApplianceError(.usage, "\(command): \(path):\(mark.line): not valid YAML: \(problem)")
+            return ConfigurationError("\(command): \(path):\(mark.line): not valid YAML: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.joined(separator: ", ")
-            return ApplianceError(.usage, "\(command): \(path):\(context.mark.line): \(names): given more than once")
+            return ConfigurationError("\(command): \(path):\(context.mark.line): \(names): given more than once")
         case .reader(let problem, _, _, _):
-            return ApplianceError(.usage, "\(command): \(path): not valid YAML: \(problem)")
+            return ConfigurationError("\(command): \(path): not valid YAML: \(problem)")
         default:
-            return ApplianceError(.usage, "\(command): \(path): not valid YAML: \(yamlError)")
+            return ConfigurationError("\(command): \(path): not valid YAML: \(yamlError)")
         }
     }
 
     /// An error at `node`'s line.
-    private func error(at node: Node, _ detail: String) -> ApplianceError {
-        ApplianceError(.usage, "\(command): \(path):\(Self.line(of: node)): \(detail)")
+    private func error(at node: Node, _ detail: String) -> ConfigurationError {
+        ConfigurationError("\(command): \(path):\(Self.line(of: node)): \(detail)")
     }
 
     /// `node`'s line, from 1.

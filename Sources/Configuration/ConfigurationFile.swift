@@ -24,13 +24,13 @@ public struct ConfigurationFile: Sendable {
         path: String,
         schema: ConfigurationSchema,
         command: String
-    ) throws(ApplianceError) -> ConfigurationFile {
+    ) throws(ConfigurationError) -> ConfigurationFile {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read as UTF-8 text" : "no such file"
-            throw ApplianceError(.usage, "\(command): configuration file \(path): \(reason)")
+            throw ConfigurationError("\(command): configuration file \(path): \(reason)")
         }
         return try parse(text, path: path, schema: schema, command: command)
     }
@@ -41,7 +41,7 @@ public struct ConfigurationFile: Sendable {
         path: String,
         schema: ConfigurationSchema,
         command: String
-    ) throws(ApplianceError) -> ConfigurationFile {
+    ) throws(ConfigurationError) -> ConfigurationFile {
         let reader = ConfigurationReader(path: path, schema: schema, command: command)
         let root: Node?
         do {
@@ -68,23 +68,20 @@ public struct ConfigurationFile: Sendable {
         return entries.filter { !given.contains($0.key.option) }
     }
 
-    /// `error`, from checking the arguments, with the file's line and key in place of `--key` when the value it
-    /// names came from the file (`run: --shards 99 is not in 1...64` ->
-    /// `run: FILE:3: shards: 99 is not in 1...64`); other errors are returned as they are.
-    public func locate(_ error: ApplianceError, overriddenBy commandLine: [String]) -> ApplianceError {
+    /// `message`, an error from checking the arguments, with the file's line and key in place of `--key` when the
+    /// value it names came from the file (`run: --shards 99 is not in 1...64` ->
+    /// `run: FILE:3: shards: 99 is not in 1...64`); other messages are returned as they are.
+    public func locate(_ message: String, overriddenBy commandLine: [String]) -> String {
         for entry in entries(notOverriddenBy: commandLine) {
-            guard let range = error.message.range(of: ": " + entry.key.option) else { continue }
-            let rest = error.message[range.upperBound...]
+            guard let range = message.range(of: ": " + entry.key.option) else { continue }
+            let rest = message[range.upperBound...]
             guard rest.isEmpty || rest.first == " " || rest.first == ":" else { continue }
-            let command = error.message[..<range.lowerBound]
+            let command = message[..<range.lowerBound]
             let detail = rest.drop { $0 == " " || $0 == ":" }
             let line = entry.values.first { Self.detail(detail, startsWith: $0.text) }?.line
-            return ApplianceError(
-                error.code,
-                "\(command): \(path):\(line ?? entry.line): \(entry.key.name): \(detail)"
-            )
+            return "\(command): \(path):\(line ?? entry.line): \(entry.key.name): \(detail)"
         }
-        return error
+        return message
     }
 
     /// Whether `detail` starts with `value`, quoted or not, as a whole word.
