@@ -26,7 +26,10 @@ extension ConfigurationFile {
         do {
             text = try Yams.serialize(node: Node(pairs))
         } catch {
-            throw ConfigurationError("\(path): the effective options cannot be written as YAML: \(error)", isRuntime: true)
+            throw ConfigurationError(
+                "\(path): the effective options cannot be written as YAML: \(error)",
+                isRuntime: true
+            )
         }
         return unset.isEmpty ? text : text + "# not set: \(unset.joined(separator: ", "))\n"
     }

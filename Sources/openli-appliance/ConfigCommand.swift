@@ -1,6 +1,6 @@
-import Configuration
 import Appliance
 import ArgumentParser
+import Configuration
 import Foundation
 
 /// `openli-appliance config`: the configuration file of `run`.

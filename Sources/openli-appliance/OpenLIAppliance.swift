@@ -1,6 +1,6 @@
-import Configuration
 import Appliance
 import ArgumentParser
+import Configuration
 
 #if canImport(Glibc)
 import Glibc

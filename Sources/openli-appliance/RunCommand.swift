@@ -1,7 +1,7 @@
-import Configuration
 import Appliance
 import ArgumentParser
 import Collector
+import Configuration
 import Warrants
 
 /// `openli-appliance run`: capture from files and/or interfaces and deliver to the agencies.

@@ -1,5 +1,5 @@
-import Configuration
 import Appliance
+import Configuration
 import Testing
 
 /// The configuration file's reader: keys and values with their lines, command-line arguments, overrides, and the
