@@ -222,6 +222,24 @@ struct IntegrityVerifierTests {
         #expect(verifier.isIntact)
     }
 
+    @Test("a restarted producer numbers its TRIs from 1 again while its records go on: the new TRIs are checked")
+    func restartedTRINumbering() throws {
+        let signer = try IntegritySigningKey(pem: IntegrityTestKeys.p256Private)
+        var first = ProtectedStream(liid: "LI-1", dataType: .cc, signingKey: signer)
+        var items = try ProtectedStream.items(of: &first, records: 20, recordsPerHash: 10, hashesPerSignature: 2)
+        var second = ProtectedStream(liid: "LI-1", firstRecord: 20, dataType: .cc, signingKey: signer)
+        items += try ProtectedStream.items(of: &second, records: 20, recordsPerHash: 10, hashesPerSignature: 2)
+        let redelivered = Array(items[11...22])
+        var verifier = IntegrityVerifier(key: signer.verifyingKey)
+        #expect(Self.verify(items + redelivered, with: &verifier).isEmpty)
+        let report = try #require(verifier.reports["LI-1"])
+        #expect(report.records == 40)
+        #expect(report.recordsCovered == 40)
+        #expect(report.hashesVerified == 4)
+        #expect(report.signaturesVerified == 2)
+        #expect(verifier.isIntact)
+    }
+
     @Test("a cINReset lets a stream start again at 0: what the old one held is reported, the new one verifies")
     func cinReset() throws {
         let signer = try IntegritySigningKey(pem: IntegrityTestKeys.p256Private)

@@ -49,11 +49,13 @@ public struct ProtectedStream {
     private var unhashed: [(number: UInt64, octets: [UInt8])] = []
     private var unsigned: [(number: UInt64, content: [UInt8])] = []
 
-    /// A stream of `liid` and `cin`; `encryptionKey` nil sends records in clear, `signingKey` nil sends no
+    /// A stream of `liid` and `cin` whose first record is numbered `firstRecord` (its TRIs are numbered from 1, as
+    /// a producer that starts again does); `encryptionKey` nil sends records in clear, `signingKey` nil sends no
     /// signatures.
     public init(
         liid: String,
         cin: UInt32 = 7,
+        firstRecord: UInt64 = 0,
         dataType: IntegrityCheck.DataType,
         encryptionKey: PayloadEncryptionKey? = nil,
         hash: IntegrityHashAlgorithm = .sha256,
@@ -68,6 +70,7 @@ public struct ProtectedStream {
             deliveryCountryCode: "NZ"
         )
         self.cin = cin
+        nextRecord = firstRecord
         self.dataType = dataType
         encryptor = encryptionKey.map(RecordEncryptor.init)
         hashAlgorithm = hash

@@ -12,13 +12,18 @@ extension IntegrityVerifier {
         let stream = IntegrityStream(liid: liid, cin: cin, dataType: check.dataType)
         var state = streams.removeValue(forKey: stream) ?? IntegrityStreamState()
         defer { streams[stream] = state }
+        // A number seen before is a redelivery (after a reconnection), unless the TRI lists what still waits for a
+        // check: then its producer started numbering its TRIs again (a restarted appliance continues the records'
+        // numbers but numbers its TRIs from 1, as OpenLI does), and it is a new TRI.
         switch check.checkType {
         case .hash:
-            guard !state.hashesSeen.contains(number) else { return IntegrityOutcome(.repeated) }
+            let listsWaiting = check.includedSequenceNumbers.contains { state.records[$0] != nil }
+            guard !state.hashesSeen.contains(number) || listsWaiting else { return IntegrityOutcome(.repeated) }
             state.hashesSeen.insert(number)
             return hash(check, contentOctets: contentOctets, number: number, stream: stream, state: &state)
         case .signature:
-            guard !state.signaturesSeen.contains(number) else { return IntegrityOutcome(.repeated) }
+            let listsWaiting = check.includedSequenceNumbers.contains { state.hashes[$0] != nil }
+            guard !state.signaturesSeen.contains(number) || listsWaiting else { return IntegrityOutcome(.repeated) }
             state.signaturesSeen.insert(number)
             return signature(check, number: number, stream: stream, state: &state)
         }
